@@ -1,0 +1,47 @@
+// A Sovereign's blueprint layer: its two Gateways (unless managed elsewhere) and the platform
+// blueprints, all from one validated SovereignSpec. The planning is pure (src/sovereign/plan.ts).
+
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { gatewayManifest } from "../src/gateway/listeners";
+import { MANAGED_BY_LABELS } from "../src/sovereign/labels";
+import { SovereignPlan, planSovereign } from "../src/sovereign/plan";
+import type { SovereignSpec } from "../src/sovereign/spec";
+import { Blueprint } from "./blueprint";
+
+export interface SovereignArgs {
+    spec: SovereignSpec;
+}
+
+export class Sovereign extends pulumi.ComponentResource {
+    readonly plan: SovereignPlan;
+    readonly gateways: k8s.apiextensions.CustomResource[];
+    readonly blueprints: Blueprint[];
+
+    constructor(name: string, args: SovereignArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("sovereign-stacks:index:Sovereign", name, {}, opts);
+        const spec = args.spec;
+        this.plan = planSovereign(spec);
+
+        this.gateways =
+            spec.gateways.management === "managed"
+                ? this.plan.gateways.map(
+                      (g) =>
+                          new k8s.apiextensions.CustomResource(
+                              `gateway-${g.role}`,
+                              gatewayManifest(g, { ...MANAGED_BY_LABELS, "catalyst.openova.io/component": `gateway-${g.role}` }),
+                              { parent: this },
+                          ),
+                  )
+                : [];
+
+        this.blueprints = this.plan.blueprints.map(
+            (plan) => new Blueprint(plan.resourceName, { plan, listeners: this.plan.listenerIndex }, { parent: this }),
+        );
+
+        this.registerOutputs({
+            gateways: this.plan.gateways.map((g) => `${g.namespace}/${g.name}`),
+            hosts: Object.fromEntries(this.plan.blueprints.map((b) => [b.definition.name, b.host])),
+        });
+    }
+}

@@ -1,0 +1,115 @@
+// Name rules shared by config validation, listener naming and resource naming.
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Why `name` is not a lowercase RFC 1123 DNS name (labels <= 63, total <= 253), or undefined if it is one. */
+export function dnsNameProblem(name: string): string | undefined {
+    if (name.length === 0) {
+        return "is empty";
+    }
+    if (name.length > 253) {
+        return `is ${name.length} characters long; a DNS name has at most 253`;
+    }
+    if (name !== name.toLowerCase()) {
+        return "has upper-case letters; DNS names here must be lowercase";
+    }
+    if (name.endsWith(".")) {
+        return "ends with a dot; write it without the trailing dot";
+    }
+    const labels = name.split(".");
+    for (const label of labels) {
+        if (label.length > 63) {
+            return `has a label "${label.slice(0, 20)}..." of ${label.length} characters; a label has at most 63`;
+        }
+        if (!LABEL.test(label)) {
+            return `has an invalid label "${label}"; labels are a-z, 0-9 and '-', and start and end with a letter or digit`;
+        }
+    }
+    if (labels.length < 2) {
+        return "is a single label; a zone or FQDN needs at least two, e.g. omani.works";
+    }
+    if (/^[0-9.]+$/.test(name)) {
+        return "is an IP address, not a DNS name";
+    }
+    return undefined;
+}
+
+/** Why `name` is not a valid Kubernetes object name (lowercase RFC 1123 subdomain, <= 253), if it is not. */
+export function objectNameProblem(name: string): string | undefined {
+    if (name.length === 0 || name.length > 253) {
+        return `must be 1 to 253 characters long`;
+    }
+    return name.split(".").every((label) => label.length <= 63 && LABEL.test(label))
+        ? undefined
+        : "must be lowercase a-z, 0-9, '-' and '.', starting and ending with a letter or digit";
+}
+
+/** Why `name` is not a DNS-1123 label of at most `max` characters, or undefined if it is one. */
+export function dnsLabelProblem(name: string, max = 63): string | undefined {
+    if (name.length === 0) {
+        return "is empty";
+    }
+    if (name.length > max) {
+        return `is ${name.length} characters long; at most ${max} allowed`;
+    }
+    if (!LABEL.test(name)) {
+        return "must be lowercase a-z, 0-9 and '-', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+
+/** `*.example.com` or a plain DNS name. */
+export function hostnameProblem(host: string): string | undefined {
+    return dnsNameProblem(host.startsWith("*.") ? host.slice(2) : host);
+}
+
+// Exact semver 2.0.0 (no ranges, no leading "v"): Helm pins and Flux bootstrap pins use this form.
+const SEMVER =
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export function isExactSemver(version: string): boolean {
+    return SEMVER.test(version);
+}
+
+/** Compares two exact semver strings by precedence (build metadata ignored). */
+export function compareSemver(a: string, b: string): number {
+    const parse = (v: string) => {
+        const m = SEMVER.exec(v);
+        if (!m) {
+            throw new Error(`not an exact semver: ${v}`);
+        }
+        return { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split(".") : [] };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < 3; i++) {
+        if (x.core[i] !== y.core[i]) {
+            return x.core[i] - y.core[i];
+        }
+    }
+    if (x.pre.length === 0 || y.pre.length === 0) {
+        return y.pre.length - x.pre.length; // a release outranks its pre-releases
+    }
+    for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
+        const p = x.pre[i];
+        const q = y.pre[i];
+        if (p === q) {
+            continue;
+        }
+        const pn = /^\d+$/.test(p);
+        const qn = /^\d+$/.test(q);
+        if (pn && qn) {
+            return Number(p) - Number(q);
+        }
+        if (pn !== qn) {
+            return pn ? -1 : 1;
+        }
+        return p < q ? -1 : 1;
+    }
+    return x.pre.length - y.pre.length;
+}
+
+/** Zone or FQDN with every '.' replaced by '-': OpenOva's listener "sanitisation" (no other change). */
+export function dashed(name: string): string {
+    return name.replace(/\./g, "-");
+}

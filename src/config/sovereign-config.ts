@@ -1,0 +1,371 @@
+// Reads a Sovereign stack's config (the `<project>:*` keys of stacks/Pulumi.<sovereign>.yaml) into a
+// SovereignSpec. Every problem is collected; nothing downstream runs unless the whole stack is valid.
+
+import { BLUEPRINT_NAMES, PLATFORM_BLUEPRINTS, PlatformBlueprintName } from "../blueprints/names";
+import { CATALOG } from "../blueprints/catalog";
+import { ownedPathOverlapping } from "../blueprints/gateway-values";
+import { leafPaths } from "../blueprints/value-paths";
+import { gatewaysForSovereign, GatewayPlan, listenerProblems } from "../gateway/listeners";
+import { listenerHostnameMatches, servingListener } from "../gateway/serving-listener";
+import type { BlueprintSettings, GatewayManagement, GatewaySettings, SovereignSpec, Zone, ZoneRole } from "../sovereign/spec";
+import type { TenantSpec } from "../tenants/tenant-spec";
+import { IssueList, SovereignConfigError } from "./issues";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver } from "./names";
+import {
+    ConfigSite,
+    childPath,
+    isPlainObject,
+    readBoolean,
+    readEnum,
+    readInteger,
+    readList,
+    readObject,
+    readString,
+    readStringMap,
+    requireString,
+    unknownKeyFix,
+} from "./reader";
+import { checkTenantsTogether, parseTenant } from "./tenant-config";
+
+/** Stack config keys this program reads, without the `<project>:` prefix. */
+export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenants", "tenantsDir"] as const;
+const GATEWAY_KEYS = [
+    "management",
+    "namespace",
+    "className",
+    "shared",
+    "console",
+    "httpsPort",
+    "httpPort",
+    "consoleHostPrefixes",
+    "infrastructureAnnotations",
+] as const;
+const BLUEPRINT_KEYS = ["enabled", "version", "host", "namespace", "releaseName", "createNamespace", "sectionName", "values"] as const;
+// bp-stalwart-tenant is installed per tenant: only its chart version has a Sovereign-wide default.
+const TENANT_BLUEPRINT_KEYS = ["version"] as const;
+
+export interface StackConfigInput {
+    project: string;
+    stack: string;
+    /** Path of the stack file, as shown in messages; relative paths in it resolve against its folder. */
+    file: string;
+    /** The project's config values with the `<project>:` prefix removed, already parsed from YAML/JSON. */
+    values: Record<string, unknown>;
+}
+
+/** One tenant file of a tenants folder, parsed. */
+export interface TenantDocument {
+    file: string;
+    /** Default slug: the file name without `.yaml`/`.yml`. */
+    slug: string;
+    content: unknown;
+    /** Set when the file is not valid YAML. */
+    parseError?: string;
+}
+
+/** Reads a tenants folder; throws with a readable message when it cannot. */
+export type TenantDirectoryReader = (dir: string) => TenantDocument[];
+
+const ZONE_ROLES: readonly ZoneRole[] = ["primary", "org-pool"];
+
+function readZones(site: ConfigSite, path: string, value: unknown, fqdn: string): Zone[] {
+    const zones: Zone[] = [];
+    const seen = new Map<string, number>();
+    readList(site, path, value).forEach((entry, i) => {
+        const p = childPath(path, i);
+        const z = readObject(site, p, entry, ["name", "role"]);
+        if (z === undefined) {
+            return;
+        }
+        const name = requireString(site, childPath(p, "name"), z.name, "omani.works");
+        const role = readEnum(site, childPath(p, "role"), z.role, ZONE_ROLES, "primary");
+        if (name === undefined) {
+            return;
+        }
+        const problem = dnsNameProblem(name);
+        if (problem) {
+            site.issues.add(site.file, childPath(p, "name"), name, `is not a valid zone: it ${problem}`, "use a lowercase DNS name such as omani.works");
+            return;
+        }
+        const first = seen.get(name);
+        if (first !== undefined) {
+            site.issues.add(site.file, childPath(p, "name"), name, `duplicates ${childPath(path, first)}`, "list each zone once");
+            return;
+        }
+        seen.set(name, i);
+        zones.push({ name, role });
+    });
+    return zones.length > 0 ? zones : [{ name: fqdn, role: "primary" }];
+}
+
+function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: string): GatewaySettings {
+    const g = readObject(site, path, value, GATEWAY_KEYS) ?? {};
+    const at = (k: string) => childPath(path, k);
+    const name = (key: string, fallback: string) => {
+        const v = readString(site, at(key), g[key], fallback);
+        const problem = dnsLabelProblem(v);
+        if (problem) {
+            site.issues.add(site.file, at(key), v, `is not a valid ${key === "namespace" ? "namespace" : "Gateway"} name: it ${problem}`, `use e.g. ${fallback}`);
+            return fallback;
+        }
+        return v;
+    };
+    const settings: GatewaySettings = {
+        management: readEnum<GatewayManagement>(site, at("management"), g.management, ["managed", "external"], "managed"),
+        namespace: name("namespace", "kube-system"),
+        className: readString(site, at("className"), g.className, "cilium"),
+        sharedName: name("shared", "cilium-gateway"),
+        consoleName: name("console", "cilium-gateway-console"),
+        httpsPort: readInteger(site, at("httpsPort"), g.httpsPort, 443, { min: 1, max: 65535 }),
+        httpPort: readInteger(site, at("httpPort"), g.httpPort, 80, { min: 1, max: 65535 }),
+        consoleHostPrefixes: [],
+        infrastructureAnnotations: readStringMap(site, at("infrastructureAnnotations"), g.infrastructureAnnotations),
+    };
+    if (settings.sharedName === settings.consoleName) {
+        site.issues.add(site.file, at("console"), settings.consoleName, "is the same name as the shared Gateway", "give the console Gateway its own name, e.g. cilium-gateway-console");
+    }
+    if (settings.httpsPort === settings.httpPort) {
+        site.issues.add(site.file, at("httpPort"), settings.httpPort, "equals httpsPort", "use different ports, e.g. 443 and 80");
+    }
+    const annotationCount = Object.keys(settings.infrastructureAnnotations).length;
+    if (annotationCount > 8) {
+        site.issues.add(site.file, at("infrastructureAnnotations"), `${annotationCount} entries`, "the Gateway CRD allows at most 8", "keep at most 8 infrastructure annotations");
+    }
+    const prefixPath = at("consoleHostPrefixes");
+    const prefixes = g.consoleHostPrefixes === undefined ? ["console", "api", "marketplace"] : readList(site, prefixPath, g.consoleHostPrefixes);
+    prefixes.forEach((prefix, i) => {
+        const p = readString(site, childPath(prefixPath, i), prefix);
+        if (p === undefined) {
+            return;
+        }
+        const problem = dnsLabelProblem(p) ?? dnsNameProblem(`${p}.${fqdn}`);
+        if (problem) {
+            site.issues.add(site.file, childPath(prefixPath, i), p, `is not a usable host prefix: it ${problem}`, "use a DNS label such as console");
+        } else if (settings.consoleHostPrefixes.includes(p)) {
+            site.issues.add(site.file, childPath(prefixPath, i), p, "is listed twice", "list each prefix once");
+        } else {
+            settings.consoleHostPrefixes.push(p);
+        }
+    });
+    return settings;
+}
+
+function readBlueprint(
+    site: ConfigSite,
+    path: string,
+    name: PlatformBlueprintName,
+    value: unknown,
+    fqdn: string,
+    gateways: readonly GatewayPlan[],
+): BlueprintSettings {
+    const def = CATALOG[name];
+    const b = readObject(site, path, value, BLUEPRINT_KEYS) ?? {};
+    const at = (k: string) => childPath(path, k);
+    const version = readVersion(site, at("version"), b.version, name);
+
+    const label = (key: "namespace" | "releaseName", fallback: string, max: number) => {
+        const v = readString(site, at(key), b[key], fallback);
+        const problem = dnsLabelProblem(v, max);
+        if (problem) {
+            site.issues.add(site.file, at(key), v, `is not a valid ${key}: it ${problem}`, `use e.g. ${fallback}`);
+            return fallback;
+        }
+        return v;
+    };
+
+    const parent = gateways.find((g) => g.role === def.gateway)!;
+    const parentName = `Gateway ${parent.namespace}/${parent.name}`;
+    const httpsListeners = parent.listeners.filter((l) => l.protocol === "HTTPS");
+    let host = readString(site, at("host"), b.host, `${def.hostPrefix}.${fqdn}`);
+    const hostProblem = dnsNameProblem(host);
+    if (hostProblem) {
+        site.issues.add(site.file, at("host"), host, `is not a valid host: it ${hostProblem}`, `use a lowercase DNS name such as ${def.hostPrefix}.${fqdn}`);
+        host = `${def.hostPrefix}.${fqdn}`;
+    } else if (!servingListener(httpsListeners, host, "HTTPS")) {
+        site.issues.add(
+            site.file,
+            at("host"),
+            host,
+            `is not served by any HTTPS listener of ${parentName} (they serve ${httpsListeners.map((l) => l.hostname ?? "*").join(", ")})`,
+            `use a host under one of the Sovereign's zones, e.g. ${def.hostPrefix}.${fqdn}`,
+        );
+    }
+
+    const sectionName = readString(site, at("sectionName"), b.sectionName);
+    if (sectionName !== undefined) {
+        const listener = parent.listeners.find((l) => l.name === sectionName);
+        if (!listener) {
+            site.issues.add(
+                site.file,
+                at("sectionName"),
+                sectionName,
+                `names no listener of ${parentName}; the route would be rejected (Accepted=False, NoMatchingParent)`,
+                `remove sectionName so the route attaches by hostname (recommended), or use one of: ${parent.listeners.map((l) => l.name).join(", ")}`,
+            );
+        } else if (!listenerHostnameMatches(listener.hostname, host)) {
+            site.issues.add(
+                site.file,
+                at("sectionName"),
+                sectionName,
+                `names listener ${sectionName} (hostname ${listener.hostname}), which does not serve ${host}; the route would not attach (NoMatchingListenerHostname)`,
+                `remove sectionName, or use a listener whose hostname matches ${host}`,
+            );
+        }
+    }
+
+    let values: Record<string, unknown> = {};
+    if (b.values !== undefined) {
+        if (!isPlainObject(b.values)) {
+            site.issues.add(site.file, at("values"), b.values, "expected a mapping of chart values", "write values as a YAML mapping");
+        } else {
+            values = b.values;
+            for (const leaf of leafPaths(values)) {
+                const owned = ownedPathOverlapping(def, leaf);
+                if (owned) {
+                    site.issues.add(
+                        site.file,
+                        childPath(at("values"), leaf),
+                        undefinedSafe(values, leaf),
+                        `sets ${owned}, which the program owns so the route attaches on every zone count`,
+                        `remove it; set ${at("host")} or ${at("sectionName")} instead`,
+                    );
+                }
+            }
+        }
+    }
+
+    return {
+        name,
+        enabled: readBoolean(site, at("enabled"), b.enabled, true),
+        version,
+        namespace: label("namespace", def.namespace, 63),
+        // Helm limits release names to 53 characters.
+        releaseName: label("releaseName", def.releaseName, 53),
+        host,
+        createNamespace: readBoolean(site, at("createNamespace"), b.createNamespace, true),
+        ...(sectionName !== undefined ? { sectionName } : {}),
+        values,
+    };
+}
+
+function undefinedSafe(values: Record<string, unknown>, leaf: string): unknown {
+    let node: unknown = values;
+    for (const key of leaf.split(".")) {
+        node = isPlainObject(node) ? node[key] : undefined;
+    }
+    return node;
+}
+
+function readVersion(site: ConfigSite, path: string, value: unknown, name: keyof typeof CATALOG): string {
+    const def = CATALOG[name];
+    if (value === undefined || value === null) {
+        return def.defaultVersion;
+    }
+    if (typeof value !== "string" || !isExactSemver(value)) {
+        site.issues.add(
+            site.file,
+            path,
+            value,
+            typeof value === "number" ? "is a number (YAML reads 1.10 as 1.1); versions must be quoted exact semver" : "is not an exact semver version (ranges and a leading v are not allowed)",
+            `pin an exact version in quotes, e.g. "${def.defaultVersion}"`,
+        );
+        return def.defaultVersion;
+    }
+    if (compareSemver(value, def.firstListenerAgnosticVersion) < 0) {
+        site.issues.add(
+            site.file,
+            path,
+            value,
+            `predates bp-${name} ${def.firstListenerAgnosticVersion}, whose routes still default sectionName to "https" and fail on multi-zone Sovereigns`,
+            `pin ${def.firstListenerAgnosticVersion} or later, e.g. "${def.defaultVersion}"`,
+        );
+    }
+    return value;
+}
+
+/**
+ * Parses and validates a whole Sovereign stack. Throws SovereignConfigError listing every problem;
+ * returns only a fully valid spec.
+ */
+export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDirectoryReader): SovereignSpec {
+    const issues = new IssueList();
+    const site: ConfigSite = { issues, file: input.file };
+    const key = (k: string) => `${input.project}:${k}`;
+    const v = input.values;
+
+    for (const k of Object.keys(v).sort()) {
+        if (!(STACK_KEYS as readonly string[]).includes(k)) {
+            issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS.map(key)));
+        }
+    }
+
+    let fqdn = requireString(site, key("fqdn"), v.fqdn, "omantel.omani.works") ?? "invalid.invalid";
+    const fqdnProblem = dnsNameProblem(fqdn);
+    if (fqdnProblem) {
+        issues.add(input.file, key("fqdn"), fqdn, `is not a valid FQDN: it ${fqdnProblem}`, "use a lowercase DNS name such as omantel.omani.works");
+        fqdn = "invalid.invalid";
+    }
+    const zones = readZones(site, key("zones"), v.zones, fqdn);
+    const gatewaySettings = readGateways(site, key("gateways"), v.gateways, fqdn);
+    const gateways = gatewaysForSovereign({ fqdn, zones, gateways: gatewaySettings });
+    for (const plan of gateways) {
+        const where = plan.role === "shared" ? key("zones") : key("gateways.consoleHostPrefixes");
+        for (const problem of listenerProblems(plan)) {
+            issues.add(input.file, where, undefined, problem, "shorten or rename the zones so every listener name is unique, lowercase and at most 253 characters, with at most 64 listeners");
+        }
+    }
+
+    // Blueprints: every platform blueprint is installed unless disabled.
+    const bpPath = key("blueprints");
+    const bpConfig = readObject(site, bpPath, v.blueprints, BLUEPRINT_NAMES) ?? {};
+    const blueprints: BlueprintSettings[] = PLATFORM_BLUEPRINTS.map((name) =>
+        readBlueprint(site, childPath(bpPath, name), name, bpConfig[name], fqdn, gateways),
+    );
+    let tenantChartVersion = CATALOG["stalwart-tenant"].defaultVersion;
+    if (bpConfig["stalwart-tenant"] !== undefined) {
+        const p = childPath(bpPath, "stalwart-tenant");
+        const t = readObject(site, p, bpConfig["stalwart-tenant"], TENANT_BLUEPRINT_KEYS) ?? {};
+        tenantChartVersion = readVersion(site, childPath(p, "version"), t.version, "stalwart-tenant");
+    }
+
+    // Tenants: inline and/or one file per tenant.
+    const reservedHosts = new Set<string>([
+        ...blueprints.map((b) => b.host),
+        ...gatewaySettings.consoleHostPrefixes.map((p) => `${p}.${fqdn}`),
+        fqdn,
+        ...zones.map((z) => z.name),
+    ]);
+    const ctx = { fqdn, zones, reservedHosts, defaultChartVersion: tenantChartVersion };
+    const tenants: TenantSpec[] = [];
+    readList(site, key("tenants"), v.tenants).forEach((entry, i) => {
+        const t = parseTenant(site, childPath(key("tenants"), i), entry, ctx);
+        if (t) {
+            tenants.push(t);
+        }
+    });
+    const dir = readString(site, key("tenantsDir"), v.tenantsDir);
+    if (dir !== undefined && dir !== "") {
+        let docs: TenantDocument[] = [];
+        try {
+            docs = readTenantDir(dir);
+        } catch (err) {
+            issues.add(input.file, key("tenantsDir"), dir, (err as Error).message, "point tenantsDir at a folder of <slug>.yaml files, relative to the stack file");
+        }
+        for (const doc of docs) {
+            if (doc.parseError !== undefined) {
+                issues.add(doc.file, "(file)", undefined, `is not valid YAML: ${doc.parseError}`, "fix the YAML syntax");
+                continue;
+            }
+            const t = parseTenant({ issues, file: doc.file }, "", doc.content, ctx, doc.slug);
+            if (t) {
+                tenants.push(t);
+            }
+        }
+    }
+    checkTenantsTogether(tenants, issues);
+
+    if (issues.size > 0) {
+        throw new SovereignConfigError(issues.all);
+    }
+    return { stack: input.stack, stackFile: input.file, fqdn, zones, gateways: gatewaySettings, blueprints, tenants };
+}

@@ -1,0 +1,279 @@
+// Reads one tenant (an inline stack entry or one YAML file per tenant) into a TenantSpec, filling the
+// defaults the bp-stalwart-tenant README describes, and checks tenants against each other.
+
+import type { Zone } from "../sovereign/spec";
+import { CATALOG } from "../blueprints/catalog";
+import { derivedTenantNames, maxSlugLength } from "../tenants/tenant-names";
+import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../tenants/tenant-spec";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, objectNameProblem } from "./names";
+import {
+    ConfigSite,
+    childPath,
+    readBoolean,
+    readEnum,
+    readObject,
+    readString,
+    requireString,
+} from "./reader";
+
+export const TENANT_KEYS = [
+    "slug",
+    "implementation",
+    "domain",
+    "keycloak",
+    "oidcExternalSecret",
+    "admin",
+    "dns",
+    "dmarc",
+    "resources",
+    "persistence",
+    "chart",
+] as const;
+
+export interface TenantContext {
+    fqdn: string;
+    zones: readonly Zone[];
+    /** Hosts the platform blueprints and console already use; a tenant domain must not take one. */
+    reservedHosts: ReadonlySet<string>;
+    /** bp-stalwart-tenant version for chart-mode tenants that do not pin their own. */
+    defaultChartVersion: string;
+}
+
+// Kubernetes resource.Quantity, as the API server accepts it.
+const QUANTITY = /^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?$/;
+
+function readQuantity(site: ConfigSite, path: string, value: unknown, fallback: string): string {
+    const q = readString(site, path, value, fallback);
+    if (!QUANTITY.test(q)) {
+        site.issues.add(site.file, path, value, "not a Kubernetes quantity", `write e.g. "500m", "1", "256Mi" or "20Gi"`);
+        return fallback;
+    }
+    return q;
+}
+
+function readAmounts(site: ConfigSite, path: string, value: unknown, fallback: ResourceAmounts): ResourceAmounts {
+    const o = readObject(site, path, value, ["cpu", "memory"]) ?? {};
+    return {
+        cpu: readQuantity(site, childPath(path, "cpu"), o.cpu, fallback.cpu),
+        memory: readQuantity(site, childPath(path, "memory"), o.memory, fallback.memory),
+    };
+}
+
+function isUnder(name: string, zone: string): boolean {
+    return name === zone || name.endsWith(`.${zone}`);
+}
+
+const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+
+export function emailProblem(address: string): string | undefined {
+    if (address.startsWith("mailto:")) {
+        return "starts with mailto:, which the record adds itself";
+    }
+    const at = address.lastIndexOf("@");
+    if (at <= 0 || at === address.length - 1) {
+        return "is not an email address (local@domain)";
+    }
+    if (!EMAIL_LOCAL.test(address.slice(0, at))) {
+        return "has an invalid local part";
+    }
+    const domainProblem = dnsNameProblem(address.slice(at + 1));
+    return domainProblem ? `has a domain that ${domainProblem}` : undefined;
+}
+
+/**
+ * Reads one tenant. `path` is the key path of the tenant inside `site.file` ("" when the tenant has
+ * its own file, whose name supplies the default slug).
+ */
+export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: TenantContext, fileSlug?: string): TenantSpec | undefined {
+    const at = (key: string) => childPath(path, key);
+    const t = readObject(site, path === "" ? "(tenant)" : path, raw, TENANT_KEYS);
+    if (t === undefined) {
+        return undefined;
+    }
+    const before = site.issues.size;
+
+    // Slug: from the file name, or required inline; both present must agree.
+    let slug = readString(site, at("slug"), t.slug);
+    if (slug === undefined) {
+        slug = fileSlug;
+        if (slug === undefined) {
+            site.issues.add(site.file, at("slug"), undefined, "required value is missing", `give every inline tenant a slug, e.g. ${at("slug")}: acme`);
+        }
+    } else if (fileSlug !== undefined && slug !== fileSlug) {
+        site.issues.add(site.file, at("slug"), slug, `differs from the file name "${fileSlug}.yaml"`, `rename the file to ${slug}.yaml or drop the slug key`);
+    }
+    if (slug !== undefined) {
+        const problem = dnsLabelProblem(slug, maxSlugLength());
+        if (problem) {
+            const tooLong = derivedTenantNames(slug)
+                .filter((d) => d.name.length > d.max)
+                .map((d) => `${d.what} "${d.name}" would exceed ${d.max} characters`);
+            site.issues.add(
+                site.file,
+                at("slug"),
+                slug,
+                `is not a usable tenant slug: it ${problem}${tooLong.length ? ` (${tooLong.join("; ")})` : ""}`,
+                `use a lowercase DNS label of at most ${maxSlugLength()} characters, e.g. acme`,
+            );
+        }
+    }
+    const safeSlug = slug ?? "tenant";
+
+    const implementation = readEnum<StalwartImplementation>(site, at("implementation"), t.implementation, ["native", "chart"], "native");
+
+    // Domain.
+    const d = readObject(site, at("domain"), t.domain, ["primary", "mode", "zone"]) ?? {};
+    const mode = readEnum<DomainMode>(site, at("domain.mode"), d.mode, ["free-subdomain", "byo"], "free-subdomain");
+    const zoneNames = ctx.zones.map((z) => z.name);
+    let zone: string | undefined;
+    let primary = readString(site, at("domain.primary"), d.primary);
+    if (mode === "free-subdomain") {
+        const defaultZone = (ctx.zones.find((z) => z.role === "org-pool") ?? ctx.zones[0]).name;
+        zone = readString(site, at("domain.zone"), d.zone, defaultZone);
+        if (!zoneNames.includes(zone)) {
+            site.issues.add(site.file, at("domain.zone"), zone, "is not one of the Sovereign's zones", `use one of: ${zoneNames.join(", ")}`);
+        }
+        if (primary === undefined) {
+            primary = `${safeSlug}.${zone}`;
+        } else if (!primary.endsWith(`.${zone}`)) {
+            site.issues.add(site.file, at("domain.primary"), primary, `is not under the tenant's zone ${zone}`, `use ${safeSlug}.${zone}, or set domain.mode: byo for a domain the tenant owns`);
+        }
+    } else {
+        if (d.zone !== undefined) {
+            site.issues.add(site.file, at("domain.zone"), d.zone, "only applies in free-subdomain mode", "remove domain.zone for a BYO domain");
+        }
+        if (primary === undefined) {
+            site.issues.add(site.file, at("domain.primary"), undefined, "a BYO tenant needs its own domain", `set ${at("domain.primary")}: acme.com`);
+            primary = `${safeSlug}.invalid`;
+        } else {
+            const inside = [...zoneNames, ctx.fqdn].find((z) => isUnder(primary!, z));
+            if (inside) {
+                site.issues.add(site.file, at("domain.primary"), primary, `is inside the Sovereign zone ${inside}, so it is not a BYO domain`, `use domain.mode: free-subdomain for subdomains of ${inside}, or a domain the tenant owns`);
+            }
+        }
+    }
+    const domainProblem = dnsNameProblem(primary);
+    if (domainProblem) {
+        site.issues.add(site.file, at("domain.primary"), primary, `is not a valid domain: it ${domainProblem}`, "use a lowercase DNS name such as acme.com");
+    } else if (ctx.reservedHosts.has(primary)) {
+        site.issues.add(site.file, at("domain.primary"), primary, "is already a platform host of this Sovereign", "choose another slug or domain");
+    } else if (dnsNameProblem(`_submissions._tcp.${primary}`.replace(/_/g, "x"))) {
+        site.issues.add(site.file, at("domain.primary"), primary, "is too long for the SRV and DKIM record names built from it", "use a domain of at most 230 characters");
+    }
+
+    // Keycloak (the SME realm).
+    const k = readObject(site, at("keycloak"), t.keycloak, ["realmURL", "clientID", "clientSecretName"]) ?? {};
+    const realmURL = requireString(site, at("keycloak.realmURL"), k.realmURL, `https://auth.${primary}/realms/${safeSlug}`);
+    if (realmURL !== undefined && !/^https:\/\/[^/\s]+\/realms\/[^/\s]+\/?$/.test(realmURL)) {
+        site.issues.add(site.file, at("keycloak.realmURL"), realmURL, "is not a Keycloak realm URL", `use https://<keycloak host>/realms/<realm>`);
+    }
+    const clientID = readString(site, at("keycloak.clientID"), k.clientID, "stalwart");
+    const clientSecretName = readString(site, at("keycloak.clientSecretName"), k.clientSecretName, "stalwart-oidc");
+    if (objectNameProblem(clientSecretName)) {
+        site.issues.add(site.file, at("keycloak.clientSecretName"), clientSecretName, "is not a valid Secret name", "use a lowercase DNS name, e.g. stalwart-oidc");
+    }
+
+    // OpenBao paths (README: sovereign/<fqdn>/stalwart/<tenant>/{oidc,admin}).
+    const baoBase = `sovereign/${ctx.fqdn}/stalwart/${safeSlug}`;
+    const o = readObject(site, at("oidcExternalSecret"), t.oidcExternalSecret, ["remoteRef"]) ?? {};
+    const oRef = readObject(site, at("oidcExternalSecret.remoteRef"), o.remoteRef, ["key"]) ?? {};
+    const oidcRemoteKey = readString(site, at("oidcExternalSecret.remoteRef.key"), oRef.key, `${baoBase}/oidc`);
+
+    const a = readObject(site, at("admin"), t.admin, ["externalSecret", "generatePassword"]) ?? {};
+    const generate = readBoolean(site, at("admin.generatePassword"), a.generatePassword, false);
+    const aEs = readObject(site, at("admin.externalSecret"), a.externalSecret, ["remoteRef"]) ?? {};
+    const aRef = readObject(site, at("admin.externalSecret.remoteRef"), aEs.remoteRef, ["key"]) ?? {};
+    if (generate && aRef.key !== undefined) {
+        site.issues.add(site.file, at("admin.externalSecret.remoteRef.key"), aRef.key, "conflicts with admin.generatePassword: true", "either pull the password from OpenBao or generate it, not both");
+    }
+    const adminKey = readString(site, at("admin.externalSecret.remoteRef.key"), aRef.key, `${baoBase}/admin`);
+    for (const [keyPath, key] of [
+        ["oidcExternalSecret.remoteRef.key", oidcRemoteKey],
+        ["admin.externalSecret.remoteRef.key", adminKey],
+    ] as const) {
+        if (key === "" || key.startsWith("/") || /\s/.test(key)) {
+            site.issues.add(site.file, at(keyPath), key, "is not an OpenBao path", `use a relative path such as ${baoBase}/oidc`);
+        }
+    }
+
+    // DNS publishing: declarative for free subdomains; a BYO domain's records are only listed.
+    const dns = readObject(site, at("dns"), t.dns, ["powerdns"]) ?? {};
+    const pdns = readObject(site, at("dns.powerdns"), dns.powerdns, ["enabled", "apiURL", "apiKeySecretName", "zone"]) ?? {};
+    const pdnsEnabled = readBoolean(site, at("dns.powerdns.enabled"), pdns.enabled, mode === "free-subdomain");
+    if (pdnsEnabled && mode === "byo") {
+        site.issues.add(site.file, at("dns.powerdns.enabled"), true, "the Sovereign's PowerDNS does not serve a BYO domain", "set it to false; the records are listed in the <tenant>-dns-records-required ConfigMap for the tenant to publish");
+    }
+    const pdnsZone = readString(site, at("dns.powerdns.zone"), pdns.zone, zone ?? primary);
+    if (mode === "free-subdomain" && !isUnder(primary, pdnsZone)) {
+        site.issues.add(site.file, at("dns.powerdns.zone"), pdnsZone, `does not contain the tenant domain ${primary}`, `use ${zone}`);
+    }
+    const apiURL = readString(site, at("dns.powerdns.apiURL"), pdns.apiURL, `https://pdns.${ctx.fqdn}/api`);
+    if (!/^https?:\/\/\S+$/.test(apiURL)) {
+        site.issues.add(site.file, at("dns.powerdns.apiURL"), apiURL, "is not an http(s) URL", `use e.g. https://pdns.${ctx.fqdn}/api`);
+    }
+
+    const dm = readObject(site, at("dmarc"), t.dmarc, ["rua"]) ?? {};
+    const dmarcRua = readString(site, at("dmarc.rua"), dm.rua, `dmarc@${primary}`);
+    const ruaProblem = emailProblem(dmarcRua);
+    if (ruaProblem) {
+        site.issues.add(site.file, at("dmarc.rua"), dmarcRua, `is not a valid DMARC report address: it ${ruaProblem}`, `write a plain address, e.g. dmarc@${primary}`);
+    }
+
+    const r = readObject(site, at("resources"), t.resources, ["requests", "limits"]) ?? {};
+    const resources = {
+        requests: readAmounts(site, at("resources.requests"), r.requests, { cpu: "100m", memory: "256Mi" }),
+        limits: readAmounts(site, at("resources.limits"), r.limits, { cpu: "1", memory: "1Gi" }),
+    };
+    const p = readObject(site, at("persistence"), t.persistence, ["spool"]) ?? {};
+    const spool = readObject(site, at("persistence.spool"), p.spool, ["size"]) ?? {};
+    const spoolSize = readQuantity(site, at("persistence.spool.size"), spool.size, "20Gi");
+
+    const c = readObject(site, at("chart"), t.chart, ["version"]) ?? {};
+    const def = CATALOG["stalwart-tenant"];
+    const chartVersion = readString(site, at("chart.version"), c.version, ctx.defaultChartVersion);
+    if (!isExactSemver(chartVersion)) {
+        site.issues.add(site.file, at("chart.version"), c.version, "is not an exact semver version", `pin an exact version, e.g. "${def.defaultVersion}"`);
+    } else if (compareSemver(chartVersion, def.firstListenerAgnosticVersion) < 0) {
+        site.issues.add(site.file, at("chart.version"), chartVersion, `predates bp-stalwart-tenant ${def.firstListenerAgnosticVersion}, whose webmail route still defaults sectionName to "https"`, `pin ${def.firstListenerAgnosticVersion} or later, e.g. "${def.defaultVersion}"`);
+    }
+
+    if (site.issues.size > before || slug === undefined || realmURL === undefined) {
+        return undefined;
+    }
+    return {
+        slug,
+        origin: { file: site.file, path },
+        implementation,
+        domain: { primary, mode, ...(zone !== undefined ? { zone } : {}) },
+        keycloak: { realmURL, clientID, clientSecretName },
+        oidcRemoteKey,
+        admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey },
+        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName: readString(site, at("dns.powerdns.apiKeySecretName"), pdns.apiKeySecretName, "powerdns-api-key"), zone: pdnsZone } },
+        dmarcRua,
+        resources,
+        spoolSize,
+        chartVersion,
+    };
+}
+
+/** Cross-tenant rules: slugs and domains are unique within a Sovereign. */
+export function checkTenantsTogether(tenants: readonly TenantSpec[], issues: ConfigSite["issues"]): void {
+    const bySlug = new Map<string, TenantSpec>();
+    const byDomain = new Map<string, TenantSpec>();
+    const where = (t: TenantSpec) => `${t.origin.file}${t.origin.path ? ` (${t.origin.path})` : ""}`;
+    const keyPath = (t: TenantSpec, key: string) => (t.origin.path ? childPath(t.origin.path, key) : key);
+    for (const t of tenants) {
+        const sameSlug = bySlug.get(t.slug);
+        if (sameSlug) {
+            issues.add(t.origin.file, keyPath(t, "slug"), t.slug, `is already used by the tenant in ${where(sameSlug)}`, "give every tenant a unique slug");
+        } else {
+            bySlug.set(t.slug, t);
+        }
+        const sameDomain = byDomain.get(t.domain.primary);
+        if (sameDomain) {
+            issues.add(t.origin.file, keyPath(t, "domain.primary"), t.domain.primary, `is already the domain of tenant "${sameDomain.slug}" (${where(sameDomain)})`, "give every tenant its own domain");
+        } else {
+            byDomain.set(t.domain.primary, t);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+// Runs the program offline, in-process, under recording mocks, with the config the Pulumi CLI would
+// pass for a stack file; returns every document the stack would deploy, and its outputs.
+
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { SovereignConfigError } from "../config/issues";
+import { findProjectRoot, readProjectFile, readStackFileConfig, stackFilePath, stackNameFromFile } from "../config/stack-files";
+import { deploySovereign } from "../program";
+import type { SovereignOutputs } from "../sovereign/outputs";
+import { RenderedDocument, documentsFor } from "./documents";
+import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
+
+export interface RenderOptions {
+    /** Stack name: renders `<stackConfigDir>/Pulumi.<stack>.yaml`. */
+    stack?: string;
+    /** Or an explicit stack file. */
+    stackFile?: string;
+    /** Project root (folder of Pulumi.yaml); found from the working directory when absent. */
+    projectRoot?: string;
+    fakers?: Readonly<Record<string, OutputFaker>>;
+}
+
+export interface RenderResult {
+    stack: string;
+    stackFile: string;
+    documents: RenderedDocument[];
+    registrations: Registration[];
+    outputs: SovereignOutputs;
+}
+
+export const DEFAULT_STACK = "omantel";
+
+/** Config as the CLI passes it: `<project>:<key>` -> string, structured values as JSON. */
+export function cliConfigMap(project: string, values: Record<string, unknown>, secureKeys: readonly string[]): {
+    config: Record<string, string>;
+    secretKeys: string[];
+} {
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values)) {
+        // secure: values cannot be decrypted offline; the program sees a stand-in, marked secret.
+        const shown = secureKeys.includes(key) ? "[encrypted]" : value;
+        config[`${project}:${key}`] = typeof shown === "string" ? shown : JSON.stringify(shown);
+    }
+    return { config, secretKeys: secureKeys.map((k) => `${project}:${k}`) };
+}
+
+export async function renderStack(options: RenderOptions): Promise<RenderResult> {
+    const root = options.projectRoot ?? findProjectRoot(options.stackFile ? path.dirname(options.stackFile) : process.cwd());
+    const project = readProjectFile(root);
+    const stack = options.stackFile ? stackNameFromFile(options.stackFile) : options.stack ?? DEFAULT_STACK;
+    const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));
+    const { projectValues, secureKeys } = readStackFileConfig(stackFile, project);
+    const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys);
+
+    const mocks = new RecordingMocks(options.fakers);
+    await pulumi.runtime.setMocks(mocks, project.name, stack, false);
+    pulumi.runtime.setAllConfig(config, secretKeys);
+
+    let outputs: SovereignOutputs | undefined;
+    let failure: unknown;
+    await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            outputs = deploySovereign({ stackFile });
+        } catch (err) {
+            failure = err;
+        }
+        return {};
+    });
+    await pulumi.runtime.disconnect();
+    if (failure !== undefined) {
+        throw failure;
+    }
+    return {
+        stack,
+        stackFile,
+        documents: documentsFor(mocks.registrations),
+        registrations: mocks.registrations,
+        outputs: outputs!,
+    };
+}
+
+export function isConfigError(err: unknown): boolean {
+    return err instanceof SovereignConfigError || err instanceof pulumi.RunError;
+}

@@ -1,0 +1,33 @@
+// Everything a Sovereign stack will create, computed purely from its spec: the Gateways and their
+// listeners, and each blueprint's chart request. Components, the renderer and the checker share it.
+
+import { BlueprintPlan, planBlueprint, platformBlueprintInstall } from "../blueprints/blueprint-plan";
+import { gatewayKey } from "../gateway/api-types";
+import { GatewayPlan, gatewaysForSovereign, listenerProblems } from "../gateway/listeners";
+import type { ListenerIndex } from "../gateway/route-guard";
+import type { SovereignSpec } from "./spec";
+
+export interface SovereignPlan {
+    gateways: GatewayPlan[];
+    blueprints: BlueprintPlan[];
+    /** Listener names per Gateway, for the route guard. */
+    listenerIndex: ListenerIndex;
+}
+
+export function listenerIndexOf(gateways: readonly GatewayPlan[]): ListenerIndex {
+    return new Map(gateways.map((g) => [gatewayKey(g.namespace, g.name), g.listeners.map((l) => l.name)]));
+}
+
+export function planSovereign(spec: SovereignSpec): SovereignPlan {
+    const gateways = gatewaysForSovereign(spec);
+    // Validation already rejects these; failing here keeps an invalid Gateway from ever being emitted
+    // even if a caller skipped validation.
+    const problems = gateways.flatMap(listenerProblems);
+    if (problems.length > 0) {
+        throw new Error(`refusing to plan invalid Gateways:\n  - ${problems.join("\n  - ")}`);
+    }
+    const blueprints = spec.blueprints
+        .filter((b) => b.enabled)
+        .map((b) => planBlueprint(platformBlueprintInstall(b), gateways, spec.fqdn));
+    return { gateways, blueprints, listenerIndex: listenerIndexOf(gateways) };
+}

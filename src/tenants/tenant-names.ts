@@ -1,0 +1,32 @@
+// Kubernetes names derived from a tenant slug, and the limits each must respect. Validation uses the
+// same table, so a slug is rejected up front instead of producing an object the API server refuses.
+
+export interface DerivedName {
+    what: string;
+    name: string;
+    max: number;
+}
+
+export function tenantNamespace(slug: string): string {
+    return `tenant-${slug}`;
+}
+
+export function stalwartName(slug: string): string {
+    return `stalwart-${slug}`;
+}
+
+export function derivedTenantNames(slug: string): DerivedName[] {
+    return [
+        { what: "namespace", name: tenantNamespace(slug), max: 63 },
+        // The pod's controller-revision-hash label is <name>-<10 chars> and must stay <= 63.
+        { what: "StatefulSet name", name: stalwartName(slug), max: 52 },
+        { what: "Service name", name: `${stalwartName(slug)}-smtp`, max: 63 },
+        { what: "label value", name: slug, max: 63 },
+    ];
+}
+
+/** The longest slug every derived name accepts. */
+export function maxSlugLength(): number {
+    const probe = "x";
+    return Math.min(...derivedTenantNames(probe).map((d) => d.max - (d.name.length - probe.length)));
+}
