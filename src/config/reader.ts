@@ -48,10 +48,10 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
 
-export function unknownKeyFix(key: string, allowed: readonly string[]): string {
+export function unknownKeyFix(key: string, allowed: readonly string[], show: (key: string) => string = (k) => k): string {
     const guess = closestKey(key, allowed);
-    const list = `valid keys here are: ${allowed.join(", ")}`;
-    return guess ? `did you mean "${guess}"? (${list})` : `remove it; ${list}`;
+    const list = `valid keys here are: ${allowed.map(show).join(", ")}`;
+    return guess ? `did you mean "${show(guess)}"? (${list})` : `remove it; ${list}`;
 }
 
 /**
@@ -68,7 +68,8 @@ export function readObject(
         return {};
     }
     if (!isPlainObject(value)) {
-        site.issues.add(site.file, path, value, "expected a mapping", `write ${path} as a YAML mapping with keys ${allowed.join(", ")}`);
+        const shown = path === "" ? "(top level)" : path;
+        site.issues.add(site.file, shown, value, "expected a mapping", `write ${shown} as a YAML mapping with keys ${allowed.join(", ")}`);
         return undefined;
     }
     for (const key of Object.keys(value).sort()) {

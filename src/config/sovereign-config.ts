@@ -295,7 +295,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
 
     for (const k of Object.keys(v).sort()) {
         if (!(STACK_KEYS as readonly string[]).includes(k)) {
-            issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS.map(key)));
+            issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
         }
     }
 

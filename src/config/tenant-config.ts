@@ -86,7 +86,7 @@ export function emailProblem(address: string): string | undefined {
  */
 export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: TenantContext, fileSlug?: string): TenantSpec | undefined {
     const at = (key: string) => childPath(path, key);
-    const t = readObject(site, path === "" ? "(tenant)" : path, raw, TENANT_KEYS);
+    const t = readObject(site, path, raw, TENANT_KEYS);
     if (t === undefined) {
         return undefined;
     }
@@ -266,9 +266,9 @@ export function checkTenantsTogether(tenants: readonly TenantSpec[], issues: Con
         const sameSlug = bySlug.get(t.slug);
         if (sameSlug) {
             issues.add(t.origin.file, keyPath(t, "slug"), t.slug, `is already used by the tenant in ${where(sameSlug)}`, "give every tenant a unique slug");
-        } else {
-            bySlug.set(t.slug, t);
+            continue; // its default domain would collide too; one message is enough
         }
+        bySlug.set(t.slug, t);
         const sameDomain = byDomain.get(t.domain.primary);
         if (sameDomain) {
             issues.add(t.origin.file, keyPath(t, "domain.primary"), t.domain.primary, `is already the domain of tenant "${sameDomain.slug}" (${where(sameDomain)})`, "give every tenant its own domain");

@@ -44,8 +44,20 @@ export function cliConfigMap(project: string, values: Record<string, unknown>, s
     return { config, secretKeys: secureKeys.map((k) => `${project}:${k}`) };
 }
 
+/** The project a stack file belongs to: the one around it, else the one we are run from. */
+function projectRootFor(stackFile: string | undefined): string {
+    if (stackFile !== undefined) {
+        try {
+            return findProjectRoot(path.dirname(stackFile));
+        } catch {
+            // a stack file kept outside the project (e.g. a pull request's base checkout) uses this project
+        }
+    }
+    return findProjectRoot(process.cwd());
+}
+
 export async function renderStack(options: RenderOptions): Promise<RenderResult> {
-    const root = options.projectRoot ?? findProjectRoot(options.stackFile ? path.dirname(options.stackFile) : process.cwd());
+    const root = options.projectRoot ?? projectRootFor(options.stackFile);
     const project = readProjectFile(root);
     const stack = options.stackFile ? stackNameFromFile(options.stackFile) : options.stack ?? DEFAULT_STACK;
     const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));

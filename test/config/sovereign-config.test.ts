@@ -1,0 +1,267 @@
+import { strict as assert } from "node:assert";
+import { ConfigIssue, SovereignConfigError, formatIssue } from "../../src/config/issues";
+import { specFrom, zonesOf } from "../support/sovereigns";
+import type { TenantDocument } from "../../src/config/sovereign-config";
+
+const P = "sovereign-stacks";
+const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
+const realm = { realmURL: "https://auth.omantel.omani.works/realms/x" };
+
+/** The issues a config produces (fails the test if it is valid). */
+function issuesOf(values: Record<string, unknown>, docs: TenantDocument[] = []): ConfigIssue[] {
+    try {
+        specFrom(values, docs);
+    } catch (err) {
+        assert.ok(err instanceof SovereignConfigError, String(err));
+        return [...err.issues];
+    }
+    assert.fail("expected the config to be rejected");
+}
+
+/** Exactly one issue at `path`, with its value, and a message that names both. */
+function expectOne(values: Record<string, unknown>, path: string, value: unknown, problem: RegExp, docs: TenantDocument[] = []): ConfigIssue {
+    const issues = issuesOf(values, docs);
+    assert.deepEqual(issues.map((i) => i.path), [path], issues.map(formatIssue).join("\n"));
+    assert.deepEqual(issues[0].value, value);
+    assert.match(issues[0].problem, problem);
+    const text = formatIssue(issues[0]);
+    assert.ok(text.includes(path), text);
+    if (value !== undefined) {
+        assert.ok(text.includes(JSON.stringify(value).slice(0, 60)), text);
+    }
+    assert.ok(issues[0].fix.length > 0);
+    return issues[0];
+}
+
+describe("stack config validation", () => {
+    it("accepts the minimal config and fills every default", () => {
+        const spec = specFrom({ fqdn: "omani.works" });
+        assert.deepEqual(spec.zones, [{ name: "omani.works", role: "primary" }]);
+        assert.deepEqual(spec.gateways, {
+            management: "managed",
+            namespace: "kube-system",
+            className: "cilium",
+            sharedName: "cilium-gateway",
+            consoleName: "cilium-gateway-console",
+            httpsPort: 443,
+            httpPort: 80,
+            consoleHostPrefixes: ["console", "api", "marketplace"],
+            infrastructureAnnotations: {},
+        });
+        assert.deepEqual(
+            spec.blueprints.map((b) => `${b.name} ${b.version} ${b.namespace}/${b.releaseName} ${b.host}`),
+            [
+                "gitea 1.2.46 gitea/gitea gitea.omani.works",
+                "grafana 1.0.17 grafana/grafana grafana.omani.works",
+                "harbor 1.2.43 harbor/harbor registry.omani.works",
+                "keycloak 1.5.7 keycloak/keycloak auth.omani.works",
+                "newapi 1.4.146 newapi/newapi newapi.omani.works",
+                "openbao 1.2.64 openbao/openbao bao.omani.works",
+                "powerdns 1.2.4 powerdns/powerdns pdns.omani.works",
+            ],
+        );
+        assert.deepEqual(spec.tenants, []);
+    });
+
+    it("requires the FQDN", () => {
+        expectOne({}, `${P}:fqdn`, undefined, /required value is missing/);
+    });
+
+    it("rejects an FQDN that is not a lowercase RFC 1123 name", () => {
+        expectOne({ fqdn: "Omantel.Omani.Works" }, `${P}:fqdn`, "Omantel.Omani.Works", /upper-case/);
+    });
+
+    it("rejects a zone label over 63 characters", () => {
+        const zone = `${"a".repeat(64)}.works`;
+        expectOne({ ...BASE, zones: zonesOf("omani.works", zone) }, `${P}:zones[1].name`, zone, /label "a{20}\.\.\." of 64 characters/);
+    });
+
+    it("rejects a zone name over 253 characters", () => {
+        const zone = Array.from({ length: 5 }, () => "b".repeat(60)).join(".");
+        expectOne({ ...BASE, zones: zonesOf("omani.works", zone) }, `${P}:zones[1].name`, zone, /304 characters long; a DNS name has at most 253/);
+    });
+
+    it("rejects a duplicate zone", () => {
+        expectOne({ ...BASE, zones: zonesOf("omani.works", "omani.homes", "omani.works") }, `${P}:zones[2].name`, "omani.works", /duplicates sovereign-stacks:zones\[0\]/);
+    });
+
+    it("rejects an unknown zone role", () => {
+        expectOne({ ...BASE, zones: [{ name: "omani.works", role: "sme-pool" }] }, `${P}:zones[0].role`, "sme-pool", /not one of primary \| org-pool/);
+    });
+
+    it("rejects zones whose listener names collide after dots become dashes", () => {
+        const issues = issuesOf({ fqdn: "x.example", zones: zonesOf("a-b.example", "a.b-example") });
+        assert.deepEqual(issues.map((i) => i.path), [`${P}:zones`, `${P}:zones`]);
+        assert.match(issues[0].problem, /listener name "https-a-b-example" is used twice/);
+    });
+
+    it("rejects a Sovereign whose shared Gateway would exceed 64 listeners", () => {
+        const zones = Array.from({ length: 33 }, (_, i) => ({ name: `z${i}.example`, role: "org-pool" }));
+        const issues = issuesOf({ fqdn: "x.example", zones });
+        assert.deepEqual(issues.map((i) => i.problem), ["Gateway kube-system/cilium-gateway would have 68 listeners; Gateway API allows at most 64"]);
+    });
+
+    it("rejects an unknown top-level key with a did-you-mean hint", () => {
+        const issue = expectOne({ ...BASE, zone: [] }, `${P}:zone`, [], /unknown config key/);
+        assert.match(issue.fix, /did you mean "sovereign-stacks:zones"/);
+    });
+
+    it("rejects an unknown blueprint name", () => {
+        const issue = expectOne({ ...BASE, blueprints: { gittea: { enabled: false } } }, `${P}:blueprints.gittea`, { enabled: false }, /unknown key/);
+        assert.match(issue.fix, /did you mean "gitea"/);
+    });
+
+    it("rejects a typo inside a blueprint override", () => {
+        expectOne({ ...BASE, blueprints: { grafana: { enable: false } } }, `${P}:blueprints.grafana.enable`, false, /unknown key/);
+    });
+
+    it("rejects a version that is not exact semver", () => {
+        expectOne({ ...BASE, blueprints: { harbor: { version: "^1.2.43" } } }, `${P}:blueprints.harbor.version`, "^1.2.43", /not an exact semver/);
+        expectOne({ ...BASE, blueprints: { harbor: { version: "v1.2.43" } } }, `${P}:blueprints.harbor.version`, "v1.2.43", /not an exact semver/);
+    });
+
+    it("rejects an unquoted version YAML turned into a number", () => {
+        expectOne({ ...BASE, blueprints: { grafana: { version: 1.1 } } }, `${P}:blueprints.grafana.version`, 1.1, /is a number/);
+    });
+
+    it("rejects a chart version from before the sectionName fix", () => {
+        expectOne({ ...BASE, blueprints: { gitea: { version: "1.2.7" } } }, `${P}:blueprints.gitea.version`, "1.2.7", /predates bp-gitea 1\.2\.8/);
+    });
+
+    it("accepts a pinned sectionName that names a listener serving the host", () => {
+        const spec = specFrom({ ...BASE, blueprints: { gitea: { sectionName: "https-omantel-omani-works" } } });
+        assert.equal(spec.blueprints.find((b) => b.name === "gitea")?.sectionName, "https-omantel-omani-works");
+    });
+
+    it("rejects a pinned sectionName https on a two-zone Sovereign (the outage)", () => {
+        const issue = expectOne({ ...BASE, blueprints: { keycloak: { sectionName: "https" } } }, `${P}:blueprints.keycloak.sectionName`, "https", /names no listener of Gateway kube-system\/cilium-gateway.*NoMatchingParent/);
+        assert.match(issue.fix, /remove sectionName.*https-omani-works, http-omani-works, https-omani-homes/);
+    });
+
+    it("rejects a pinned listener whose hostname does not serve the host", () => {
+        expectOne({ ...BASE, blueprints: { keycloak: { sectionName: "https-omani-homes" } } }, `${P}:blueprints.keycloak.sectionName`, "https-omani-homes", /does not serve auth\.omantel\.omani\.works.*NoMatchingListenerHostname/);
+    });
+
+    it("rejects a host no listener serves", () => {
+        expectOne({ ...BASE, blueprints: { grafana: { host: "grafana.example.com" } } }, `${P}:blueprints.grafana.host`, "grafana.example.com", /not served by any HTTPS listener.*\*\.omani\.works, \*\.omani\.homes, \*\.omantel\.omani\.works/);
+    });
+
+    it("rejects extra values that would override the program's route keys", () => {
+        const issue = expectOne(
+            { ...BASE, blueprints: { newapi: { values: { ingress: { httpRoute: { parentRef: { sectionName: "https" } } } } } } },
+            `${P}:blueprints.newapi.values.ingress.httpRoute.parentRef.sectionName`,
+            "https",
+            /sets ingress\.httpRoute\.parentRef, which the program owns/,
+        );
+        assert.match(issue.fix, /blueprints\.newapi\.sectionName/);
+    });
+
+    it("rejects bad gateway settings", () => {
+        expectOne({ ...BASE, gateways: { httpsPort: 70000 } }, `${P}:gateways.httpsPort`, 70000, /integer from 1 to 65535/);
+        expectOne({ ...BASE, gateways: { management: "elsewhere" } }, `${P}:gateways.management`, "elsewhere", /managed \| external/);
+        expectOne({ ...BASE, gateways: { console: "cilium-gateway" } }, `${P}:gateways.console`, "cilium-gateway", /same name as the shared Gateway/);
+    });
+
+    it("reports every problem of a run together", () => {
+        const issues = issuesOf({
+            fqdn: "omantel.omani.works",
+            zones: [{ name: "Omani.Works" }, { name: "omani.homes", role: "pool" }],
+            blueprints: { harbor: { version: "1.2" }, gitlab: {} },
+            tenantz: [],
+        });
+        assert.deepEqual(issues.map((i) => i.path), [
+            `${P}:tenantz`,
+            `${P}:zones[0].name`,
+            `${P}:zones[1].role`,
+            `${P}:blueprints.gitlab`,
+            `${P}:blueprints.harbor.version`,
+        ]);
+        const err = new SovereignConfigError(issues);
+        assert.match(err.message, /^5 configuration errors; nothing was registered:\n  - stacks\/Pulumi\.test\.yaml: sovereign-stacks:tenantz = \[\]: unknown config key/);
+    });
+});
+
+describe("tenant validation", () => {
+    const doc = (slug: string, content: unknown, file = `stacks/tenants/${slug}.yaml`): TenantDocument => ({ file, slug, content });
+
+    it("fills the README defaults for a free-subdomain tenant", () => {
+        const spec = specFrom({ ...BASE, tenantsDir: "t" }, [doc("acme", { keycloak: realm })]);
+        assert.deepEqual(spec.tenants, [
+            {
+                slug: "acme",
+                origin: { file: "stacks/tenants/acme.yaml", path: "" },
+                implementation: "native",
+                domain: { primary: "acme.omani.homes", mode: "free-subdomain", zone: "omani.homes" },
+                keycloak: { realmURL: realm.realmURL, clientID: "stalwart", clientSecretName: "stalwart-oidc" },
+                oidcRemoteKey: "sovereign/omantel.omani.works/stalwart/acme/oidc",
+                admin: { source: "external-secret", remoteKey: "sovereign/omantel.omani.works/stalwart/acme/admin" },
+                dns: { powerdns: { enabled: true, apiURL: "https://pdns.omantel.omani.works/api", apiKeySecretName: "powerdns-api-key", zone: "omani.homes" } },
+                dmarcRua: "dmarc@acme.omani.homes",
+                resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+                spoolSize: "20Gi",
+                chartVersion: "0.1.16",
+            },
+        ]);
+    });
+
+    it("rejects duplicate slugs across inline tenants and files", () => {
+        const issues = issuesOf({ ...BASE, tenantsDir: "t", tenants: [{ slug: "acme", keycloak: realm }] }, [doc("acme", { keycloak: realm })]);
+        assert.deepEqual(issues.map((i) => [i.file, i.path, i.value]), [["stacks/tenants/acme.yaml", "slug", "acme"]]);
+        assert.match(issues[0].problem, /already used by the tenant in stacks\/Pulumi\.test\.yaml \(sovereign-stacks:tenants\[0\]\)/);
+    });
+
+    it("rejects two tenants with the same domain", () => {
+        const issues = issuesOf({ ...BASE, tenantsDir: "t" }, [
+            doc("a", { keycloak: realm, domain: { mode: "byo", primary: "shared.com" } }),
+            doc("b", { keycloak: realm, domain: { mode: "byo", primary: "shared.com" } }),
+        ]);
+        assert.deepEqual(issues.map((i) => [i.file, i.path, i.value]), [["stacks/tenants/b.yaml", "domain.primary", "shared.com"]]);
+        assert.match(issues[0].problem, /already the domain of tenant "a"/);
+    });
+
+    it("rejects a BYO domain inside a Sovereign zone", () => {
+        expectOne({ ...BASE, tenantsDir: "t" }, "domain.primary", "acme.omani.works", /inside the Sovereign zone omani\.works/, [
+            doc("acme", { keycloak: realm, domain: { mode: "byo", primary: "acme.omani.works" } }),
+        ]);
+    });
+
+    it("rejects a slug that makes the StatefulSet name too long", () => {
+        const slug = "a".repeat(44);
+        const issue = expectOne({ ...BASE, tenants: [{ slug, keycloak: realm }] }, `${P}:tenants[0].slug`, slug, /StatefulSet name "stalwart-a{44}" would exceed 52 characters/);
+        assert.match(issue.fix, /at most 43 characters/);
+    });
+
+    it("rejects a zone that is not one of the Sovereign's", () => {
+        expectOne({ ...BASE, tenantsDir: "t" }, "domain.zone", "omani.biz", /not one of the Sovereign's zones/, [doc("acme", { keycloak: realm, domain: { zone: "omani.biz" } })]);
+    });
+
+    it("rejects a malformed DMARC report address", () => {
+        expectOne({ ...BASE, tenantsDir: "t" }, "dmarc.rua", "mailto:dmarc@acme.com", /starts with mailto:/, [doc("acme", { keycloak: realm, dmarc: { rua: "mailto:dmarc@acme.com" } })]);
+        expectOne({ ...BASE, tenantsDir: "t" }, "dmarc.rua", "dmarc-at-acme.com", /not an email address/, [doc("acme", { keycloak: realm, dmarc: { rua: "dmarc-at-acme.com" } })]);
+    });
+
+    it("rejects unknown keys in a tenant file", () => {
+        const issue = expectOne({ ...BASE, tenantsDir: "t" }, "domian", { mode: "byo" }, /unknown key/, [doc("acme", { keycloak: realm, domian: { mode: "byo" } })]);
+        assert.match(issue.fix, /did you mean "domain"/);
+    });
+
+    it("names the tenant file in every tenant error", () => {
+        const issues = issuesOf({ ...BASE, tenantsDir: "t" }, [doc("acme", { domain: { mode: "free" } })]);
+        assert.deepEqual(issues.map((i) => `${i.file} ${i.path}`), ["stacks/tenants/acme.yaml domain.mode", "stacks/tenants/acme.yaml keycloak.realmURL"]);
+    });
+
+    it("rejects a tenant file that is not valid YAML", () => {
+        const issues = issuesOf({ ...BASE, tenantsDir: "t" }, [{ file: "stacks/tenants/bad.yaml", slug: "bad", content: undefined, parseError: "unexpected end of the stream" }]);
+        assert.deepEqual(issues.map((i) => `${i.file} ${i.path} ${i.problem}`), ["stacks/tenants/bad.yaml (file) is not valid YAML: unexpected end of the stream"]);
+    });
+
+    it("rejects a tenant domain that is already a platform host", () => {
+        expectOne({ fqdn: "omani.works", tenants: [{ slug: "grafana", keycloak: realm }] }, `${P}:tenants[0].domain.primary`, "grafana.omani.works", /already a platform host/);
+    });
+
+    it("rejects PowerDNS publishing for a BYO domain", () => {
+        expectOne({ ...BASE, tenantsDir: "t" }, "dns.powerdns.enabled", true, /does not serve a BYO domain/, [
+            doc("globex", { keycloak: realm, domain: { mode: "byo", primary: "globex.com" }, dns: { powerdns: { enabled: true } } }),
+        ]);
+    });
+});
