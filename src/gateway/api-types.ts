@@ -54,6 +54,14 @@ export interface ObjectMeta {
     annotations?: Record<string, string>;
 }
 
+/** Which namespaces may attach ListenerSets to a Gateway; the CRD default is `from: None`. */
+export interface AllowedListeners {
+    namespaces?: {
+        from?: "All" | "Same" | "Selector" | "None";
+        selector?: LabelSelector;
+    };
+}
+
 export interface Gateway {
     apiVersion: typeof GATEWAY_API_VERSION;
     kind: "Gateway";
@@ -62,6 +70,27 @@ export interface Gateway {
         gatewayClassName: string;
         listeners: Listener[];
         infrastructure?: { annotations?: Record<string, string>; labels?: Record<string, string> };
+        allowedListeners?: AllowedListeners;
+    };
+}
+
+/** A ListenerSet's reference to its Gateway (ParentGatewayReference); namespace defaults to the ListenerSet's. */
+export interface ParentGatewayReference {
+    group?: string;
+    kind?: string;
+    name: string;
+    namespace?: string;
+}
+
+/** ListenerSet (GEP-1713; v1, standard channel since v1.5): extra listeners merged into a parent Gateway. */
+export interface ListenerSet {
+    apiVersion: typeof GATEWAY_API_VERSION;
+    kind: "ListenerSet";
+    metadata: ObjectMeta;
+    spec: {
+        parentRef: ParentGatewayReference;
+        /** ListenerEntry has the same fields as a Gateway Listener. */
+        listeners: Listener[];
     };
 }
 
