@@ -1,0 +1,258 @@
+// Shared pieces of the chart contract tests: which charts to render (the fixture charts, or real
+// published charts pulled by scripts/test-upstream.sh), the Sovereign shapes, and the values a
+// chart-mode tenant gives bp-stalwart-tenant.
+
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { CATALOG } from "../../src/blueprints/catalog";
+import type { BlueprintName } from "../../src/blueprints/names";
+import type { Gateway, HTTPRoute, Listener } from "../../src/gateway/api-types";
+import { gatewayManifest } from "../../src/gateway/listeners";
+import { planSovereign, SovereignPlan } from "../../src/sovereign/plan";
+import type { SovereignSpec } from "../../src/sovereign/spec";
+import { stalwartName, tenantNamespace } from "../../src/tenants/tenant-names";
+import type { TenantSpec } from "../../src/tenants/tenant-spec";
+import { Manifest, helmTemplate, httpRoutes } from "../support/helm";
+import { specFrom, zonesOf } from "../support/sovereigns";
+
+/** Set by scripts/test-upstream.sh to a folder of pulled `bp-<name>/` charts. */
+export const CHARTS_DIR_ENV = "SOVEREIGN_CONTRACT_CHARTS_DIR";
+export const FIXTURE_CHARTS_DIR = path.resolve(__dirname, "../fixtures/charts");
+
+export function chartsDir(): string {
+    return process.env[CHARTS_DIR_ENV] || FIXTURE_CHARTS_DIR;
+}
+
+/** True when the real published charts are under test rather than the fixtures. */
+export function upstreamMode(): boolean {
+    return path.resolve(chartsDir()) !== FIXTURE_CHARTS_DIR;
+}
+
+export function chartPath(name: BlueprintName): string {
+    const dir = path.join(chartsDir(), `bp-${name}`);
+    if (!fs.existsSync(path.join(dir, "Chart.yaml"))) {
+        throw new Error(`no chart bp-${name} in ${chartsDir()} (expected ${dir}/Chart.yaml)`);
+    }
+    return dir;
+}
+
+export function chartYaml(dir: string): Record<string, unknown> {
+    return yaml.load(fs.readFileSync(path.join(dir, "Chart.yaml"), "utf8")) as Record<string, unknown>;
+}
+
+export const SHARED_PARENT = { name: "cilium-gateway", namespace: "kube-system" } as const;
+export const CONSOLE_PARENT = { name: "cilium-gateway-console", namespace: "kube-system" } as const;
+
+/** A Sovereign layout, with the facts the tests expect of it written out by hand (not recomputed). */
+export interface SovereignShape {
+    title: string;
+    fqdn: string;
+    zones: string[];
+    /** Every listener of the shared Gateway, in plan order. */
+    sharedListeners: string[];
+    /**
+     * The shared HTTPS listener that serves `<prefix>.<fqdn>` hosts (the most specific wildcard): the one
+     * bp-harbor's alias route for `harbor.<fqdn>` must pin, and the one serving every platform host.
+     */
+    fqdnListener: { name: string; hostname: string };
+    /** The chart-mode tenant's domain (free subdomain under the first org-pool zone, else the only zone). */
+    tenantDomain: string;
+}
+
+export const TENANT_SLUG = "acme";
+
+export const SHAPES: readonly SovereignShape[] = [
+    {
+        title: "1 zone, FQDN is the zone",
+        fqdn: "omani.works",
+        zones: ["omani.works"],
+        sharedListeners: ["https", "http"],
+        fqdnListener: { name: "https", hostname: "*.omani.works" },
+        tenantDomain: "acme.omani.works",
+    },
+    {
+        title: "1 zone, FQDN is not a zone",
+        fqdn: "t28.omani.works",
+        zones: ["omani.works"],
+        sharedListeners: ["https", "http", "https-t28-omani-works", "http-t28-omani-works"],
+        fqdnListener: { name: "https-t28-omani-works", hostname: "*.t28.omani.works" },
+        tenantDomain: "acme.omani.works",
+    },
+    {
+        title: "2 zones, FQDN is a zone",
+        fqdn: "omani.works",
+        zones: ["omani.works", "omani.homes"],
+        sharedListeners: ["https-omani-works", "http-omani-works", "https-omani-homes", "http-omani-homes"],
+        fqdnListener: { name: "https-omani-works", hostname: "*.omani.works" },
+        tenantDomain: "acme.omani.homes",
+    },
+    {
+        title: "2 zones, FQDN is not a zone",
+        fqdn: "t28.omani.works",
+        zones: ["omani.works", "omani.homes"],
+        sharedListeners: [
+            "https-omani-works",
+            "http-omani-works",
+            "https-omani-homes",
+            "http-omani-homes",
+            "https-t28-omani-works",
+            "http-t28-omani-works",
+        ],
+        fqdnListener: { name: "https-t28-omani-works", hostname: "*.t28.omani.works" },
+        tenantDomain: "acme.omani.homes",
+    },
+    {
+        title: "3 zones, FQDN is a zone (not the first)",
+        fqdn: "omani.homes",
+        zones: ["omani.works", "omani.homes", "omani.cloud"],
+        sharedListeners: [
+            "https-omani-works",
+            "http-omani-works",
+            "https-omani-homes",
+            "http-omani-homes",
+            "https-omani-cloud",
+            "http-omani-cloud",
+        ],
+        fqdnListener: { name: "https-omani-homes", hostname: "*.omani.homes" },
+        tenantDomain: "acme.omani.homes",
+    },
+    {
+        title: "3 zones, FQDN is not a zone",
+        fqdn: "t99.omani.cloud",
+        zones: ["omani.works", "omani.homes", "omani.cloud"],
+        sharedListeners: [
+            "https-omani-works",
+            "http-omani-works",
+            "https-omani-homes",
+            "http-omani-homes",
+            "https-omani-cloud",
+            "http-omani-cloud",
+            "https-t99-omani-cloud",
+            "http-t99-omani-cloud",
+        ],
+        fqdnListener: { name: "https-t99-omani-cloud", hostname: "*.t99.omani.cloud" },
+        tenantDomain: "acme.omani.homes",
+    },
+];
+
+/** The Sovereign of a shape, with one chart-mode tenant, built by the program's own parser and planner. */
+export function sovereignOf(shape: Pick<SovereignShape, "fqdn" | "zones">): { spec: SovereignSpec; plan: SovereignPlan } {
+    const spec = specFrom({
+        fqdn: shape.fqdn,
+        zones: zonesOf(...shape.zones),
+        tenants: [{ slug: TENANT_SLUG, implementation: "chart", keycloak: { realmURL: `https://auth.${shape.fqdn}/realms/org-${TENANT_SLUG}` } }],
+    });
+    return { spec, plan: planSovereign(spec) };
+}
+
+/**
+ * bp-stalwart-tenant values for a chart-mode tenant, built here the way catalyst-api's per-Org
+ * HelmRelease sets them (openova-charts.md §7.3-7.5): the program has no tenant-to-chart-values
+ * mapping yet (nothing in src/tenants/ exports one), so this is the test's own construction.
+ */
+export function stalwartTenantValues(tenant: TenantSpec, consoleGateway: { name: string; namespace: string }): Record<string, unknown> {
+    return {
+        domain: { primary: tenant.domain.primary, mode: tenant.domain.mode },
+        ingress: {
+            webmail: {
+                mode: "gateway",
+                host: `mail.${tenant.domain.primary}`,
+                parentRef: { name: consoleGateway.name, namespace: consoleGateway.namespace },
+            },
+        },
+    };
+}
+
+/** One chart's render for a Sovereign: where it was installed and the HTTPRoutes it produced. */
+export interface ChartRender {
+    chart: BlueprintName;
+    release: string;
+    namespace: string;
+    values: Record<string, unknown>;
+    routes: Manifest[];
+}
+
+/** Renders every platform blueprint with exactly its planned values, and the tenant's bp-stalwart-tenant. */
+export async function renderSovereign(spec: SovereignSpec, plan: SovereignPlan): Promise<ChartRender[]> {
+    const jobs: Omit<ChartRender, "routes">[] = plan.blueprints.map((bp) => ({
+        chart: bp.definition.name,
+        release: bp.releaseName,
+        namespace: bp.namespace,
+        values: bp.values,
+    }));
+    const consoleGateway = plan.gateways.find((g) => g.role === CATALOG["stalwart-tenant"].gateway);
+    if (!consoleGateway) {
+        throw new Error("the plan has no console Gateway");
+    }
+    for (const tenant of spec.tenants) {
+        jobs.push({
+            chart: "stalwart-tenant",
+            release: stalwartName(tenant.slug),
+            namespace: tenantNamespace(tenant.slug),
+            values: stalwartTenantValues(tenant, consoleGateway),
+        });
+    }
+    // Renders run concurrently: each `helm template` is a separate ~0.1-0.2 s process.
+    return Promise.all(
+        jobs.map(async (job) => ({
+            ...job,
+            routes: httpRoutes(await helmTemplate(chartPath(job.chart), { release: job.release, namespace: job.namespace, values: job.values })),
+        })),
+    );
+}
+
+export interface RouteSummary {
+    name: string;
+    namespace: string | undefined;
+    hostnames: unknown;
+    parentRefs: unknown;
+}
+
+export function summarise(route: Manifest): RouteSummary {
+    const metadata = (route.metadata ?? {}) as Record<string, unknown>;
+    const spec = (route.spec ?? {}) as Record<string, unknown>;
+    return {
+        name: String(metadata.name),
+        namespace: typeof metadata.namespace === "string" ? metadata.namespace : undefined,
+        hostnames: spec.hostnames,
+        parentRefs: spec.parentRefs,
+    };
+}
+
+export function parentRefsOf(route: Manifest): Record<string, unknown>[] {
+    const spec = (route.spec ?? {}) as Record<string, unknown>;
+    return Array.isArray(spec.parentRefs) ? (spec.parentRefs as Record<string, unknown>[]) : [];
+}
+
+/**
+ * The planned Gateways as manifests, plus the per-Org console listener pair catalyst-api adds at run time
+ * for each tenant (org_console_tls.go, openova-charts.md §5.4: `console-https-<slug>` /
+ * `console-http-<slug>` on `*.<tenant domain>`, same ports as `console-https`). The program does not plan
+ * those listeners; without them no listener of cilium-gateway-console serves `mail.<tenant domain>`.
+ */
+export function gatewaysWithTenantListeners(spec: SovereignSpec, plan: SovereignPlan): Gateway[] {
+    return plan.gateways.map((g) => {
+        const manifest = gatewayManifest(g, {});
+        if (g.role !== CATALOG["stalwart-tenant"].gateway) {
+            return manifest;
+        }
+        const apex = g.listeners.filter((l) => l.name === "console-https" || l.name === "console-http");
+        const perOrg: Listener[] = spec.tenants.flatMap((t) =>
+            apex.map((l) => ({
+                ...l,
+                name: `${l.name}-${t.slug}`,
+                hostname: `*.${t.domain.primary}`,
+                ...(l.tls ? { tls: { ...l.tls, certificateRefs: [{ kind: "Secret", name: `org-wildcard-tls-${t.slug}-${t.domain.primary.replace(/\./g, "-")}`, namespace: g.namespace }] } } : {}),
+            })),
+        );
+        const known = new Set(g.listeners.map((l) => l.name));
+        return { ...manifest, spec: { ...manifest.spec, listeners: [...manifest.spec.listeners, ...perOrg.filter((l) => !known.has(l.name))] } };
+    });
+}
+
+/** A rendered route as the checker's HTTPRoute, placed in the release namespace when the chart left it unset. */
+export function asHTTPRoute(route: Manifest, releaseNamespace: string): HTTPRoute {
+    const metadata = (route.metadata ?? {}) as Record<string, unknown>;
+    return { ...route, metadata: { ...metadata, namespace: typeof metadata.namespace === "string" ? metadata.namespace : releaseNamespace } } as unknown as HTTPRoute;
+}
