@@ -1,0 +1,197 @@
+// Stalwart v0.15.5 bootstrap config.toml, built as data and serialised with smol-toml (never a string
+// template). Stalwart reads the file with its own small TOML reader, which understands what smol-toml
+// writes here: tables, `[[arrays of tables]]`, quoted keys and double-quoted strings without escapes.
+//
+// Local keys (server.*, store.*, storage.*, directory.*, tracer.*, certificate.*,
+// authentication.fallback-admin.*) belong in the file. The database keys below (http.*, signature.*,
+// auth.dkim.sign, spam-filter.*, server.allowed-ip, which local-keys excludes) are set here on purpose:
+// the file then wins over the database, Stalwart logs "Database key defined in local configuration" at
+// start, and the webadmin cannot change them. That is intended: the Pulumi program owns them.
+//
+// Not set: `report.domain`. Stalwart fills it from the first domain principal the bootstrap Job
+// creates; its fallback (the registrable domain of server.hostname) would be the Sovereign's zone in
+// free-subdomain mode.
+
+import { createHash } from "node:crypto";
+import { stringify } from "smol-toml";
+import type { TenantSpec } from "../tenants/tenant-spec";
+import { assertDnsLabel, assertHostname, assertIpOrCidr } from "./dns-names";
+import { tenantMailLabels } from "./labels";
+import {
+    ADMIN_SECRET_ENV,
+    BIND_ADDRESS,
+    CONFIG_FILE_NAME,
+    DATA_DIR,
+    DKIM_ED25519_KEY_PATH,
+    FALLBACK_ADMIN_USER,
+    STALWART_LISTENERS,
+    TLS_CERT_PATH,
+    TLS_PRIVATE_KEY_PATH,
+    mailHostname,
+} from "./layout";
+import { stalwartNames } from "./names";
+
+export type TomlValue = string | number | boolean | TomlValue[] | TomlTable;
+export interface TomlTable {
+    [key: string]: TomlValue;
+}
+export type StalwartConfig = TomlTable;
+
+/** Stalwart's own default selector convention is YYYYMM plus e/r; a fixed one is simpler to publish. */
+export const DEFAULT_DKIM_SELECTOR = "ed25519";
+export const ROCKSDB_STORE_ID = "rocksdb";
+export const INTERNAL_DIRECTORY_ID = "internal";
+
+/** Signature id Stalwart's `auth.dkim.sign` convention expects: `ed25519-<domain>`. */
+export function ed25519SignatureId(domain: string): string {
+    return `ed25519-${domain}`;
+}
+
+/**
+ * `auth.dkim.sign` must return signature NAMES (OpenOva returned `true`, which signs nothing). This is
+ * Stalwart's default rule restricted to the Ed25519 id, because no RSA key is provisioned; a missing
+ * id would only be skipped, but naming it would hide that mail goes out with one signature.
+ */
+export const DKIM_SIGN_EXPRESSION: TomlValue[] = [
+    { if: "is_local_domain('*', sender_domain)", then: "['ed25519-' + sender_domain]" },
+    { else: false },
+];
+
+/** Keys whose value is an expression (a single one, or an if/then/else block). */
+export const EXPRESSION_KEYS: readonly string[] = ["http.url", "auth.dkim.sign"];
+
+export interface StalwartConfigOptions {
+    /** Pod, node and load-balancer SNAT CIDRs: exempt from auto-ban (probes and SNAT'd traffic get banned otherwise). */
+    allowedIps: readonly string[];
+    dkimSelector?: string;
+    /** Inbound spam filtering; off by default (the founder's "accept everything, filter at the client"). */
+    spamFilter?: boolean;
+}
+
+export function stalwartConfig(tenant: TenantSpec, opts: StalwartConfigOptions): StalwartConfig {
+    const domain = tenant.domain.primary;
+    const hostname = mailHostname(domain);
+    assertHostname(hostname, `tenant ${tenant.slug}: mail host name`);
+    const selector = opts.dkimSelector ?? DEFAULT_DKIM_SELECTOR;
+    assertDnsLabel(selector, `tenant ${tenant.slug}: DKIM selector`);
+    opts.allowedIps.forEach((ip) => assertIpOrCidr(ip, `tenant ${tenant.slug}: allowed IP`));
+
+    const listener: TomlTable = {};
+    for (const l of STALWART_LISTENERS) {
+        const entry: TomlTable = { bind: `${BIND_ADDRESS}:${l.port}`, protocol: l.protocol };
+        if (l.implicitTls) entry.tls = { implicit: true };
+        listener[l.id] = entry;
+    }
+
+    const server: TomlTable = { hostname, listener };
+    // A set: Stalwart reads `"10.0.0.0/8" = ""` entries (TOML has no set syntax).
+    if (opts.allowedIps.length > 0) {
+        server["allowed-ip"] = Object.fromEntries(opts.allowedIps.map((ip) => [ip, ""]));
+    }
+
+    return {
+        server,
+        store: { [ROCKSDB_STORE_ID]: { type: "rocksdb", path: DATA_DIR, compression: "lz4" } },
+        storage: {
+            data: ROCKSDB_STORE_ID,
+            blob: ROCKSDB_STORE_ID,
+            fts: ROCKSDB_STORE_ID,
+            lookup: ROCKSDB_STORE_ID,
+            directory: INTERNAL_DIRECTORY_ID,
+        },
+        directory: { [INTERNAL_DIRECTORY_ID]: { type: "internal", store: ROCKSDB_STORE_ID } },
+        tracer: { stdout: { type: "stdout", level: "info", ansi: false, enable: true } },
+        // Read from the environment (a Secret), never written into the ConfigMap.
+        authentication: { "fallback-admin": { user: FALLBACK_ADMIN_USER, secret: `%{env:${ADMIN_SECRET_ENV}}%` } },
+        // default = true: clients without SNI would otherwise get the built-in self-signed certificate.
+        certificate: {
+            default: { cert: `%{file:${TLS_CERT_PATH}}%`, "private-key": `%{file:${TLS_PRIVATE_KEY_PATH}}%`, default: true },
+        },
+        // The default http.url is built from the listener (`http://mail.x:8080`); behind the Gateway the
+        // public URL is https on 443, written as a quoted literal because the value is an expression.
+        http: { url: `'https://${hostname}'`, "use-x-forwarded": true },
+        "spam-filter": { enable: opts.spamFilter ?? false },
+        signature: {
+            [ed25519SignatureId(domain)]: {
+                "private-key": `%{file:${DKIM_ED25519_KEY_PATH}}%`,
+                domain,
+                selector,
+                algorithm: "ed25519-sha256",
+                canonicalization: "relaxed/relaxed",
+            },
+        },
+        auth: { dkim: { sign: DKIM_SIGN_EXPRESSION } },
+    };
+}
+
+export function renderConfigToml(config: StalwartConfig): string {
+    return stringify(config);
+}
+
+/** sha256 of the rendered file, for the pod annotation that rolls the pod on a config change. */
+export function configChecksum(toml: string): string {
+    return createHash("sha256").update(toml, "utf8").digest("hex");
+}
+
+function isTable(v: TomlValue | undefined): v is TomlTable {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isIfBlock(v: TomlValue): v is TomlValue[] {
+    return Array.isArray(v) && v.length > 0 && v.every((i) => isTable(i) && ("if" in i || "else" in i));
+}
+
+function collectExpression(v: TomlValue, out: string[]): void {
+    if (isIfBlock(v)) {
+        for (const branch of v as TomlTable[]) {
+            for (const key of ["if", "then", "else"]) {
+                const e = branch[key];
+                if (e !== undefined) out.push(String(e));
+            }
+        }
+    } else {
+        out.push(String(v));
+    }
+}
+
+/**
+ * Every expression in the structure: the values of EXPRESSION_KEYS, plus every if/then/else block
+ * anywhere (so an expression added later is checked even if nobody lists its key).
+ */
+export function expressionsIn(config: StalwartConfig): string[] {
+    const out: string[] = [];
+    const walk = (v: TomlValue, path: string): void => {
+        if (EXPRESSION_KEYS.includes(path) || isIfBlock(v)) {
+            collectExpression(v, out);
+        } else if (Array.isArray(v)) {
+            v.forEach((item, i) => walk(item, `${path}.${i}`));
+        } else if (isTable(v)) {
+            for (const [k, child] of Object.entries(v)) walk(child, path === "" ? k : `${path}.${k}`);
+        }
+    };
+    walk(config, "");
+    return out;
+}
+
+/**
+ * A comparison written with a lone `=`: Stalwart's tokenizer swallows the character after it, so
+ * `a='b'` silently compares against `b'`. Comparisons must be `==`; `!=`, `<=` and `>=` are fine.
+ */
+export const LONE_EQUALS = /(^|[^=!<>])=($|[^=])/;
+
+export interface ConfigMapManifest {
+    apiVersion: "v1";
+    kind: "ConfigMap";
+    metadata: { name: string; namespace: string; labels: Record<string, string> };
+    data: Record<string, string>;
+}
+
+export function stalwartConfigMap(tenant: TenantSpec, toml: string): ConfigMapManifest {
+    const names = stalwartNames(tenant.slug);
+    return {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name: names.configMap, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
+        data: { [CONFIG_FILE_NAME]: toml },
+    };
+}

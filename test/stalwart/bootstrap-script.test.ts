@@ -1,0 +1,277 @@
+// Runs the bootstrap Job's script for real: /bin/sh and this machine's curl against an emulated
+// Stalwart v0.15.5 API on 127.0.0.1. The Job runs BusyBox ash in curlimages/curl; the script is POSIX
+// sh, and here it runs under whatever /bin/sh is (dash on Debian).
+
+import * as assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BOOTSTRAP_SCRIPT } from "../../src/stalwart/bootstrap-job";
+import { SeenRequest, StalwartApiEmulator } from "./stalwart-api-emulator";
+
+const D = "acme.omantel.omani.works";
+
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+function runScript(env: Record<string, string>): Promise<Run> {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "stalwart-bootstrap-"));
+    return new Promise((resolve, reject) => {
+        // A clean environment: only what the Job sets, plus PATH and a HOME without a .curlrc.
+        const child = spawn("/bin/sh", ["-c", BOOTSTRAP_SCRIPT], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, TMPDIR: home, ...env } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("error", reject);
+        child.on("close", (code) => {
+            const leftovers = fs.readdirSync(home);
+            fs.rmSync(home, { recursive: true, force: true });
+            // The script's temp dir (curl config with the credentials) must be gone.
+            assert.deepEqual(leftovers, [], "the script left files behind");
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
+
+function jobEnv(api: StalwartApiEmulator, secret: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        STALWART_URL: api.url,
+        STALWART_DOMAIN: D,
+        ADMIN_USER: "admin",
+        ADMIN_SECRET: secret,
+        READY_ATTEMPTS: "5",
+        READY_INTERVAL: "0",
+        ...extra,
+    };
+}
+
+const READY: SeenRequest = { method: "GET", path: "/healthz/ready", auth: null, contentType: null, body: null };
+
+function domainPost(secret: string): SeenRequest {
+    return {
+        method: "POST",
+        path: "/api/principal",
+        auth: `admin:${secret}`,
+        contentType: "application/json",
+        body: { type: "domain", name: D, description: "Tenant mail domain" },
+    };
+}
+
+function adminPost(secret: string): SeenRequest {
+    return {
+        method: "POST",
+        path: "/api/principal",
+        auth: `admin:${secret}`,
+        contentType: "application/json",
+        body: {
+            type: "individual",
+            name: `admin@${D}`,
+            description: "Tenant administrator",
+            secrets: [secret],
+            emails: [`admin@${D}`, `postmaster@${D}`],
+            roles: ["admin"],
+            enabledPermissions: ["email-receive"],
+        },
+    };
+}
+
+function passwordPatch(secret: string): SeenRequest {
+    return {
+        method: "PATCH",
+        path: `/api/principal/admin@${D}`,
+        auth: `admin:${secret}`,
+        contentType: "application/json",
+        body: [{ action: "set", field: "secrets", value: [secret] }],
+    };
+}
+
+function assertNoLeak(run: Run, secret: string): void {
+    assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), "the password appeared in the output");
+}
+
+describe("stalwart bootstrap script against an emulated v0.15.5 API", function () {
+    let api: StalwartApiEmulator;
+
+    before(function () {
+        const curl = spawnSync("curl", ["--version"]);
+        if (curl.error !== undefined || curl.status !== 0) {
+            console.log("    (skipped: no curl on this machine; the bootstrap script needs curl to be tested)");
+            this.skip();
+        }
+    });
+
+    beforeEach(async () => {
+        api = new StalwartApiEmulator();
+        await api.start();
+    });
+
+    afterEach(async () => {
+        await api.stop();
+    });
+
+    it("first run waits for readiness, then creates the domain and the admin principal", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.notReadyFor = 2;
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 0, run.stderr);
+        assert.deepEqual(api.seen, [READY, READY, READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne")]);
+        assert.deepEqual(api.principals.get(`admin@${D}`), {
+            id: 2,
+            type: "individual",
+            name: `admin@${D}`,
+            secrets: ["Passw0rdOne"],
+            emails: [`admin@${D}`, `postmaster@${D}`],
+            roles: ["admin"],
+            enabledPermissions: ["email-receive"],
+            description: "Tenant administrator",
+        });
+        assert.equal(
+            run.stdout,
+            [
+                `bootstrap: waiting for ${api.url}/healthz/ready`,
+                `bootstrap: created domain ${D}`,
+                `bootstrap: created admin@${D}`,
+                "bootstrap: done",
+                "",
+            ].join("\n"),
+        );
+        assertNoLeak(run, "Passw0rdOne");
+    });
+
+    it("second run treats fieldAlreadyExists as done and converges a rotated password", async () => {
+        api.adminSecret = "Passw0rdOne";
+        assert.equal((await runScript(jobEnv(api, "Passw0rdOne"))).code, 0);
+        api.seen.length = 0;
+        // The password was rotated in OpenBao; the restarted Stalwart's fallback admin uses the new one.
+        api.adminSecret = "Passw0rdTwo";
+        const run = await runScript(jobEnv(api, "Passw0rdTwo"));
+        assert.equal(run.code, 0, run.stderr);
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdTwo"), adminPost("Passw0rdTwo"), passwordPatch("Passw0rdTwo")]);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, ["Passw0rdTwo"]);
+        assert.match(run.stdout, new RegExp(`domain ${D} already exists\\nbootstrap: admin@${D} already exists, setting its password\\nbootstrap: done\\n$`));
+    });
+
+    it("fails on an unexpected API error, answered with HTTP 200", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.override = (req) =>
+            req.method === "POST" && (req.body as { type?: string }).type === "individual"
+                ? { status: 200, body: { error: "other", details: "Internal error", reason: "disk full" } }
+                : undefined;
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne")]);
+        assert.equal(
+            run.stderr,
+            [
+                'bootstrap: response: {"error":"other","details":"Internal error","reason":"disk full"}',
+                `bootstrap: creating admin@${D}: other`,
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("fails when the domain cannot be created", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.override = (req) => (req.method === "POST" ? { status: 200, body: { error: "unsupported", details: "nope" } } : undefined);
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne")]);
+        assert.match(run.stderr, new RegExp(`creating domain ${D}: unsupported\\n$`));
+    });
+
+    it("fails when the PATCH finds no principal (the address belongs to someone else)", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.addPrincipal({ type: "domain", name: D, secrets: [], emails: [], roles: [], enabledPermissions: [] });
+        api.addPrincipal({ type: "individual", name: "alice", secrets: ["x"], emails: [`admin@${D}`], roles: ["user"], enabledPermissions: [] });
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne"), passwordPatch("Passw0rdOne")]);
+        assert.match(run.stderr, new RegExp(`bootstrap: response: \\{"error":"notFound","item":"admin@${D}"\\}\\nbootstrap: setting the password of admin@${D}: notFound\\n$`));
+        assert.deepEqual(api.principals.get("alice")!.secrets, ["x"]);
+    });
+
+    it("fails on 401 when the fallback admin password is wrong", async () => {
+        api.adminSecret = "TheRealOne";
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne")]);
+        assert.equal(run.stderr, "bootstrap: POST /api/principal: HTTP 401, Stalwart refused the fallback admin credentials\n");
+    });
+
+    it("fails on an HTTP error status", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.override = () => ({ status: 500, body: { error: "boom" } });
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.match(run.stderr, /bootstrap: POST \/api\/principal: HTTP 500\n$/);
+    });
+
+    it("fails on a 200 answer that is neither data nor error", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.override = () => ({ status: 200, body: { something: "else" } });
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.match(run.stderr, /the response has neither data nor error\n$/);
+    });
+
+    it("gives up when Stalwart never becomes ready", async () => {
+        api.notReadyFor = 100;
+        const run = await runScript(jobEnv(api, "Passw0rdOne", { READY_ATTEMPTS: "3" }));
+        assert.equal(run.code, 1);
+        assert.deepEqual(api.seen, [READY, READY, READY]);
+        assert.equal(run.stderr, "bootstrap: Stalwart is not ready after 3 attempts (last status: 503)\n");
+    });
+
+    it("gives up when nothing listens", async () => {
+        const env = jobEnv(api, "Passw0rdOne", { READY_ATTEMPTS: "2" });
+        await api.stop();
+        const run = await runScript(env);
+        await api.start();
+        assert.equal(run.code, 1);
+        assert.equal(run.stderr, "bootstrap: Stalwart is not ready after 2 attempts (last status: 000)\n");
+    });
+
+    it("escapes quotes and backslashes in the password, in JSON and in basic auth", async () => {
+        const secret = `pa"ss\\wo'rd %s $HOME *`;
+        api.adminSecret = secret;
+        const run = await runScript(jobEnv(api, secret));
+        assert.equal(run.code, 0, run.stderr);
+        assert.deepEqual(api.seen, [READY, domainPost(secret), adminPost(secret)]);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, [secret]);
+        assertNoLeak(run, secret);
+    });
+
+    it("withholds an error response that echoes the password", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.override = (req) => (req.method === "POST" ? { status: 200, body: { error: "other", details: "bad secret Passw0rdOne" } } : undefined);
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 1);
+        assert.equal(run.stderr, `bootstrap: (response withheld: it contains the password)\nbootstrap: creating domain ${D}: other\n`);
+    });
+
+    it("refuses passwords Stalwart would misread, before any request", async () => {
+        for (const secret of ["$6$salt$hash", "_x", "{PLAIN}x"]) {
+            const run = await runScript(jobEnv(api, secret));
+            assert.equal(run.code, 1, secret);
+            assert.match(run.stderr, /starts with \$, _ or \{, which Stalwart reads as a hash/);
+        }
+        const newline = await runScript(jobEnv(api, "Passw0rdOne\n"));
+        assert.equal(newline.code, 1);
+        assert.match(newline.stderr, /contains a control character/);
+        assert.deepEqual(api.seen, []);
+    });
+
+    it("refuses to run without its environment", async () => {
+        const env = jobEnv(api, "Passw0rdOne");
+        delete (env as Partial<Record<string, string>>).ADMIN_SECRET;
+        const run = await runScript(env);
+        assert.equal(run.code, 1);
+        assert.equal(run.stderr, "bootstrap: ADMIN_SECRET is not set\n");
+        assert.deepEqual(api.seen, []);
+    });
+});
