@@ -1,7 +1,7 @@
 // Entry point for `pulumi preview` / `pulumi up -s <sovereign>`: one stack per Sovereign.
 import { deploySovereign } from "./src/program";
 
-const outputs = deploySovereign();
+const { outputs } = deploySovereign();
 
 export const fqdn = outputs.fqdn;
 export const zones = outputs.zones;

@@ -1,16 +1,18 @@
 // A Sovereign's blueprint layer: its two Gateways (unless managed elsewhere) and the platform
-// blueprints, all from one validated SovereignSpec. The planning is pure (src/sovereign/plan.ts).
+// blueprints, all from one validated SovereignSpec and its pure plan (src/sovereign/plan.ts).
 
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { gatewayManifest } from "../src/gateway/listeners";
 import { MANAGED_BY_LABELS } from "../src/sovereign/labels";
-import { SovereignPlan, planSovereign } from "../src/sovereign/plan";
+import type { SovereignPlan } from "../src/sovereign/plan";
 import type { SovereignSpec } from "../src/sovereign/spec";
 import { Blueprint } from "./blueprint";
 
 export interface SovereignArgs {
     spec: SovereignSpec;
+    /** planSovereign(spec), already checked for attachment by the program. */
+    plan: SovereignPlan;
 }
 
 export class Sovereign extends pulumi.ComponentResource {
@@ -21,7 +23,7 @@ export class Sovereign extends pulumi.ComponentResource {
     constructor(name: string, args: SovereignArgs, opts?: pulumi.ComponentResourceOptions) {
         super("sovereign-stacks:index:Sovereign", name, {}, opts);
         const spec = args.spec;
-        this.plan = planSovereign(spec);
+        this.plan = args.plan;
 
         this.gateways =
             spec.gateways.management === "managed"

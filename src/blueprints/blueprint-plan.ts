@@ -49,7 +49,7 @@ export function planBlueprint(install: BlueprintInstall, gateways: readonly Gate
     return {
         ...request,
         parent: { namespace: parent.namespace, name: parent.name },
-        values: deepMerge(install.values, owned.values),
+        values: deepMerge(deepMerge(def.defaultValues ?? {}, install.values), owned.values),
         notes: owned.notes,
     };
 }

@@ -25,6 +25,8 @@ export interface PinnedSectionRoute {
     sectionNamePath: string;
     /** The chart's fallback when `sectionNamePath` is empty. */
     chartDefaultSectionName: string;
+    /** Route name suffix after the release name (`<release>-alias-redirect`). */
+    nameSuffix: string;
 }
 
 export interface RouteValuesContract {
@@ -57,6 +59,8 @@ export interface BlueprintDefinition {
     hostPrefix: string;
     gateway: GatewayRole;
     route: RouteValuesContract;
+    /** Values the chart needs for its route to render at all; operator values may override them. */
+    defaultValues?: Record<string, unknown>;
     scope: "platform" | "tenant";
 }
 
@@ -116,6 +120,7 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
                 parentNamespacePath: "gateway.namespace",
                 sectionNamePath: "gateway.sectionName",
                 chartDefaultSectionName: "https",
+                nameSuffix: "alias-redirect",
             },
         },
         scope: "platform",
@@ -148,6 +153,9 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
             parentRefPath: "ingress.httpRoute.parentRef",
             fqdnPath: "sovereignFQDN",
         },
+        // The route renders only where placement.role runs the app (all | vcluster-app); the
+        // bootstrap-kit slot sets `all`, and the chart's own default is not documented.
+        defaultValues: { placement: { role: "all" } },
         scope: "platform",
     },
     openbao: {

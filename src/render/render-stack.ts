@@ -5,8 +5,11 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { SovereignConfigError } from "../config/issues";
 import { findProjectRoot, readProjectFile, readStackFileConfig, stackFilePath, stackNameFromFile } from "../config/stack-files";
-import { deploySovereign } from "../program";
+import { DeployedSovereign, deploySovereign } from "../program";
 import type { SovereignOutputs } from "../sovereign/outputs";
+import type { SovereignPlan } from "../sovereign/plan";
+import type { SovereignSpec } from "../sovereign/spec";
+import { AttachmentError } from "../sovereign/attachment";
 import { RenderedDocument, documentsFor } from "./documents";
 import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
 
@@ -25,6 +28,8 @@ export interface RenderResult {
     stackFile: string;
     documents: RenderedDocument[];
     registrations: Registration[];
+    spec: SovereignSpec;
+    plan: SovereignPlan;
     outputs: SovereignOutputs;
 }
 
@@ -68,11 +73,11 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
     await pulumi.runtime.setMocks(mocks, project.name, stack, false);
     pulumi.runtime.setAllConfig(config, secretKeys);
 
-    let outputs: SovereignOutputs | undefined;
+    let deployed: DeployedSovereign | undefined;
     let failure: unknown;
     await pulumi.runtime.runInPulumiStack(async () => {
         try {
-            outputs = deploySovereign({ stackFile });
+            deployed = deploySovereign({ stackFile });
         } catch (err) {
             failure = err;
         }
@@ -87,10 +92,10 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
         stackFile,
         documents: documentsFor(mocks.registrations),
         registrations: mocks.registrations,
-        outputs: outputs!,
+        ...deployed!,
     };
 }
 
 export function isConfigError(err: unknown): boolean {
-    return err instanceof SovereignConfigError || err instanceof pulumi.RunError;
+    return err instanceof SovereignConfigError || err instanceof AttachmentError || err instanceof pulumi.RunError;
 }

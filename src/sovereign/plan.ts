@@ -2,7 +2,9 @@
 // listeners, and each blueprint's chart request. Components, the renderer and the checker share it.
 
 import { BlueprintPlan, planBlueprint, platformBlueprintInstall } from "../blueprints/blueprint-plan";
-import { gatewayKey } from "../gateway/api-types";
+import { chartRoutes } from "../blueprints/chart-routes";
+import type { NamespaceInfo } from "../gateway/attachment";
+import { HTTPRoute, ListenerSet, gatewayKey } from "../gateway/api-types";
 import { GatewayPlan, gatewaysForSovereign, listenerProblems } from "../gateway/listeners";
 import type { ListenerIndex } from "../gateway/route-guard";
 import type { SovereignSpec } from "./spec";
@@ -10,6 +12,12 @@ import type { SovereignSpec } from "./spec";
 export interface SovereignPlan {
     gateways: GatewayPlan[];
     blueprints: BlueprintPlan[];
+    /** ListenerSets attached to the Gateways (per-tenant listeners). */
+    listenerSets: ListenerSet[];
+    /** Every HTTPRoute the stack will have: created by the program, or rendered by a chart (predicted). */
+    routes: HTTPRoute[];
+    /** Namespaces the program creates, with their labels (for allowedRoutes/allowedListeners selectors). */
+    namespaces: NamespaceInfo[];
     /** Listener names per Gateway, for the route guard. */
     listenerIndex: ListenerIndex;
 }
@@ -29,5 +37,12 @@ export function planSovereign(spec: SovereignSpec): SovereignPlan {
     const blueprints = spec.blueprints
         .filter((b) => b.enabled)
         .map((b) => planBlueprint(platformBlueprintInstall(b), gateways, spec.fqdn));
-    return { gateways, blueprints, listenerIndex: listenerIndexOf(gateways) };
+    return {
+        gateways,
+        blueprints,
+        listenerSets: [],
+        routes: blueprints.flatMap(chartRoutes),
+        namespaces: [],
+        listenerIndex: listenerIndexOf(gateways),
+    };
 }
