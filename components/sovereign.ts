@@ -8,6 +8,7 @@ import { MANAGED_BY_LABELS } from "../src/sovereign/labels";
 import type { SovereignPlan } from "../src/sovereign/plan";
 import type { SovereignSpec } from "../src/sovereign/spec";
 import { Blueprint } from "./blueprint";
+import { StalwartTenant } from "./stalwart-tenant";
 
 export interface SovereignArgs {
     spec: SovereignSpec;
@@ -19,6 +20,7 @@ export class Sovereign extends pulumi.ComponentResource {
     readonly plan: SovereignPlan;
     readonly gateways: k8s.apiextensions.CustomResource[];
     readonly blueprints: Blueprint[];
+    readonly tenants: StalwartTenant[];
 
     constructor(name: string, args: SovereignArgs, opts?: pulumi.ComponentResourceOptions) {
         super("sovereign-stacks:index:Sovereign", name, {}, opts);
@@ -41,9 +43,15 @@ export class Sovereign extends pulumi.ComponentResource {
             (plan) => new Blueprint(plan.resourceName, { plan, listeners: this.plan.listenerIndex }, { parent: this }),
         );
 
+        this.tenants = this.plan.tenants.map(
+            (plan) =>
+                new StalwartTenant(`tenant-${plan.tenant.slug}`, { plan, spec, listeners: this.plan.listenerIndex }, { parent: this, dependsOn: this.gateways }),
+        );
+
         this.registerOutputs({
             gateways: this.plan.gateways.map((g) => `${g.namespace}/${g.name}`),
             hosts: Object.fromEntries(this.plan.blueprints.map((b) => [b.definition.name, b.host])),
+            tenants: this.plan.tenants.map((t) => t.tenant.slug),
         });
     }
 }

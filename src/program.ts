@@ -10,11 +10,14 @@ import { AttachmentError, attachmentFailures, checkSovereignAttachment } from ".
 import { SovereignOutputs, sovereignOutputs } from "./sovereign/outputs";
 import { SovereignPlan, planSovereign } from "./sovereign/plan";
 import type { SovereignSpec } from "./sovereign/spec";
+import type { DnsRecord } from "./stalwart/dns-records";
 
 export interface DeployedSovereign {
     spec: SovereignSpec;
     plan: SovereignPlan;
     outputs: SovereignOutputs;
+    /** DNS records per tenant (they contain the DKIM public key, known once the key exists). */
+    tenantDnsRecords: Record<string, pulumi.Output<DnsRecord[]>>;
 }
 
 /** Spec and plan of this stack, or a failure that names every problem. */
@@ -37,5 +40,9 @@ export function deploySovereign(options: PulumiSourceOptions = {}): DeployedSove
         throw err instanceof SovereignConfigError || err instanceof AttachmentError ? new pulumi.RunError(err.message) : err;
     }
     const sovereign = new Sovereign("sovereign", planned);
-    return { ...planned, outputs: sovereignOutputs(planned.spec, sovereign.plan) };
+    return {
+        ...planned,
+        outputs: sovereignOutputs(planned.spec, sovereign.plan),
+        tenantDnsRecords: Object.fromEntries(sovereign.tenants.map((t, i) => [planned.plan.tenants[i].tenant.slug, t.dnsRecords])),
+    };
 }

@@ -4,7 +4,7 @@
 import type { GatewayPlan } from "../gateway/listeners";
 import type { BlueprintSettings } from "../sovereign/spec";
 import { BlueprintDefinition, CATALOG } from "./catalog";
-import { gatewayValues } from "./gateway-values";
+import { gatewayValues, routeOffValues } from "./gateway-values";
 import { Values, deepMerge } from "./value-paths";
 
 export interface BlueprintInstall {
@@ -22,17 +22,20 @@ export interface BlueprintInstall {
 
 /** A blueprint install resolved against the Sovereign's Gateways: the final chart request. */
 export interface BlueprintPlan extends Omit<BlueprintInstall, "sectionName"> {
-    parent: { namespace: string; name: string };
+    /** The Gateway the chart's routes parent; absent on a Sovereign without Gateway API. */
+    parent?: { namespace: string; name: string };
     /** Final values: the install's values with the gateway values merged over them. */
     values: Values;
     notes: string[];
 }
 
-export function planBlueprint(install: BlueprintInstall, gateways: readonly GatewayPlan[], fqdn: string): BlueprintPlan {
+/** Resolves an install against its parent Gateway (undefined: the Sovereign has no Gateway API). */
+export function planBlueprint(install: BlueprintInstall, parent: GatewayPlan | undefined, fqdn: string): BlueprintPlan {
     const def = install.definition;
-    const parent = gateways.find((g) => g.role === def.gateway);
-    if (!parent) {
-        throw new Error(`no ${def.gateway} Gateway planned for bp-${def.name}`);
+    const { sectionName: _pinned, ...request } = install;
+    const defaults = deepMerge(def.defaultValues ?? {}, install.values);
+    if (parent === undefined) {
+        return { ...request, values: deepMerge(defaults, routeOffValues(def, install.host)), notes: [] };
     }
     const owned = gatewayValues(
         def,
@@ -45,11 +48,10 @@ export function planBlueprint(install: BlueprintInstall, gateways: readonly Gate
         },
         install.values,
     );
-    const { sectionName: _pinned, ...request } = install;
     return {
         ...request,
         parent: { namespace: parent.namespace, name: parent.name },
-        values: deepMerge(deepMerge(def.defaultValues ?? {}, install.values), owned.values),
+        values: deepMerge(defaults, owned.values),
         notes: owned.notes,
     };
 }

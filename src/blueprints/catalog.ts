@@ -30,8 +30,11 @@ export interface PinnedSectionRoute {
 }
 
 export interface RouteValuesContract {
-    /** Values that must be set for the chart to render its HTTPRoute at all. */
-    enable: { path: string; value: boolean | string }[];
+    /**
+     * Values that must be set for the chart to render its HTTPRoute at all, and (`off`) what switches the
+     * route off on a Sovereign without Gateway API; no `off` means the value is not route-only.
+     */
+    enable: { path: string; value: boolean | string; off?: boolean | string }[];
     /** Where the route hostname goes. */
     hostPath: string;
     /** The parentRef mapping: `<path>.name`, `<path>.namespace`, optional `<path>.sectionName`. */
@@ -70,7 +73,7 @@ function chartRef(name: BlueprintName): string {
 
 // The common contract: gateway.{enabled, host, parentRef.*} (gitea, grafana, harbor, keycloak, openbao).
 const GATEWAY_BLOCK: RouteValuesContract = {
-    enable: [{ path: "gateway.enabled", value: true }],
+    enable: [{ path: "gateway.enabled", value: true, off: false }],
     hostPath: "gateway.host",
     parentRefPath: "gateway.parentRef",
 };
@@ -148,7 +151,7 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
         hostPrefix: "newapi",
         gateway: "shared",
         route: {
-            enable: [{ path: "ingress.httpRoute.enabled", value: true }],
+            enable: [{ path: "ingress.httpRoute.enabled", value: true, off: false }],
             hostPath: "ingress.httpRoute.host",
             parentRefPath: "ingress.httpRoute.parentRef",
             fqdnPath: "sovereignFQDN",
@@ -184,7 +187,7 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
         route: {
             enable: [
                 { path: "api.enabled", value: true },
-                { path: "api.gateway.enabled", value: true },
+                { path: "api.gateway.enabled", value: true, off: false },
             ],
             hostPath: "api.host",
             parentRefPath: "api.gateway.parentRef",
@@ -203,7 +206,8 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
         // Per-Org hosts resolve to the console Gateway's address (bp-stalwart-tenant 0.1.7+).
         gateway: "console",
         route: {
-            enable: [{ path: "ingress.webmail.mode", value: "gateway" }],
+            // "ingress" renders a Traefik Ingress instead of the HTTPRoute.
+            enable: [{ path: "ingress.webmail.mode", value: "gateway", off: "ingress" }],
             hostPath: "ingress.webmail.host",
             parentRefPath: "ingress.webmail.parentRef",
         },

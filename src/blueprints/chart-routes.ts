@@ -36,22 +36,23 @@ export function chartRoutes(plan: BlueprintPlan): HTTPRoute[] {
     const values = plan.values;
     const on = r.enable.every((e) => getPath(values, e.path) === e.value);
     const host = text(getPath(values, r.hostPath));
-    if (!on || host === undefined) {
+    if (!on || host === undefined || plan.parent === undefined) {
         return [];
     }
+    const fallbackParent = plan.parent;
     const parentPath = r.parentRefPath;
     const routes = [
         route(
             plan,
             plan.releaseName,
-            parentFrom(getPath(values, `${parentPath}.name`), getPath(values, `${parentPath}.namespace`), getPath(values, `${parentPath}.sectionName`), plan.parent),
+            parentFrom(getPath(values, `${parentPath}.name`), getPath(values, `${parentPath}.namespace`), getPath(values, `${parentPath}.sectionName`), fallbackParent),
             host,
         ),
     ];
     const pinned = r.pinnedSectionRoute;
     const pinnedHost = pinned?.hostFor(host);
     if (pinned && pinnedHost !== undefined && getPath(values, pinned.enabledPath) !== false) {
-        const parent = parentFrom(getPath(values, pinned.parentNamePath), getPath(values, pinned.parentNamespacePath), getPath(values, pinned.sectionNamePath), plan.parent);
+        const parent = parentFrom(getPath(values, pinned.parentNamePath), getPath(values, pinned.parentNamespacePath), getPath(values, pinned.sectionNamePath), fallbackParent);
         routes.push(route(plan, `${plan.releaseName}-${pinned.nameSuffix}`, { ...parent, sectionName: parent.sectionName ?? pinned.chartDefaultSectionName }, pinnedHost));
     }
     return routes;

@@ -43,6 +43,20 @@ export function ownedPathOverlapping(def: BlueprintDefinition, path: string): st
     return ownedValuePaths(def).find((owned) => pathsOverlap(owned, path));
 }
 
+/**
+ * Values for a Sovereign without Gateway API: the route switched off (and, for charts that offer one,
+ * their Ingress on), the host still set where the chart derives other settings from it.
+ */
+export function routeOffValues(def: BlueprintDefinition, host: string): Values {
+    let values: Values = {};
+    for (const e of def.route.enable) {
+        if (e.off !== undefined) {
+            values = setPath(values, e.path, e.off);
+        }
+    }
+    return setPath(values, def.route.hostPath, host);
+}
+
 export function gatewayValues(def: BlueprintDefinition, target: RouteTarget, operatorValues: Values): GatewayValues {
     const route = def.route;
     const notes: string[] = [];

@@ -7,10 +7,19 @@ import { ownedPathOverlapping } from "../blueprints/gateway-values";
 import { leafPaths } from "../blueprints/value-paths";
 import { gatewaysForSovereign, GatewayPlan, listenerProblems } from "../gateway/listeners";
 import { listenerHostnameMatches, servingListener } from "../gateway/serving-listener";
-import type { BlueprintSettings, GatewayManagement, GatewaySettings, SovereignSpec, Zone, ZoneRole } from "../sovereign/spec";
+import type {
+    BlueprintSettings,
+    GatewayManagement,
+    GatewaySettings,
+    SovereignSpec,
+    TenancySettings,
+    TenantListenerPlacement,
+    Zone,
+    ZoneRole,
+} from "../sovereign/spec";
 import type { TenantSpec } from "../tenants/tenant-spec";
 import { IssueList, SovereignConfigError } from "./issues";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver } from "./names";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, objectNameProblem } from "./names";
 import {
     ConfigSite,
     childPath,
@@ -26,9 +35,19 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { checkTenantsTogether, parseTenant } from "./tenant-config";
+import { tenantListenerHome } from "../tenants/tenant-listeners";
 
 /** Stack config keys this program reads, without the `<project>:` prefix. */
-export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenants", "tenantsDir"] as const;
+export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir"] as const;
+const TENANCY_KEYS = [
+    "externalSecretsApiVersion",
+    "secretStore",
+    "listeners",
+    "certificateIssuer",
+    "byoCertificateIssuer",
+    "trustedCidrs",
+    "imageRegistry",
+] as const;
 const GATEWAY_KEYS = [
     "management",
     "namespace",
@@ -111,7 +130,7 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
         return v;
     };
     const settings: GatewaySettings = {
-        management: readEnum<GatewayManagement>(site, at("management"), g.management, ["managed", "external"], "managed"),
+        management: readEnum<GatewayManagement>(site, at("management"), g.management, ["managed", "external", "none"], "managed"),
         namespace: name("namespace", "kube-system"),
         className: readString(site, at("className"), g.className, "cilium"),
         sharedName: name("shared", "cilium-gateway"),
@@ -148,6 +167,40 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
         }
     });
     return settings;
+}
+
+const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+
+function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySettings {
+    const t = readObject(site, path, value, TENANCY_KEYS) ?? {};
+    const at = (k: string) => childPath(path, k);
+    const objectName = (key: string, fallback: string) => {
+        const v = readString(site, at(key), t[key], fallback);
+        if (objectNameProblem(v)) {
+            site.issues.add(site.file, at(key), v, "is not a valid Kubernetes object name", `use e.g. ${fallback}`);
+            return fallback;
+        }
+        return v;
+    };
+    const trustedCidrs: string[] = [];
+    readList(site, at("trustedCidrs"), t.trustedCidrs).forEach((entry, i) => {
+        const cidr = readString(site, childPath(at("trustedCidrs"), i), entry);
+        if (cidr !== undefined && !CIDR.test(cidr)) {
+            site.issues.add(site.file, childPath(at("trustedCidrs"), i), cidr, "is not an IPv4 address or CIDR", "write e.g. 10.42.0.0/16");
+        } else if (cidr !== undefined) {
+            trustedCidrs.push(cidr);
+        }
+    });
+    const version = readEnum(site, at("externalSecretsApiVersion"), t.externalSecretsApiVersion, ["v1", "v1beta1"], "v1");
+    return {
+        externalSecretsApiVersion: `external-secrets.io/${version}`,
+        secretStore: objectName("secretStore", "vault-region1"),
+        listeners: readEnum<TenantListenerPlacement>(site, at("listeners"), t.listeners, ["listenerSets", "gateway"], "listenerSets"),
+        certificateIssuer: objectName("certificateIssuer", "letsencrypt-dns01-prod-powerdns"),
+        byoCertificateIssuer: objectName("byoCertificateIssuer", "letsencrypt-prod"),
+        trustedCidrs,
+        imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, ""),
+    };
 }
 
 function readBlueprint(
@@ -283,6 +336,40 @@ function readVersion(site: ConfigSite, path: string, value: unknown, name: keyof
     return value;
 }
 
+/** Tenants whose listeners go on the console Gateway must fit on it, and the stack must own it. */
+function checkTenantListenerHomes(
+    site: ConfigSite,
+    key: (k: string) => string,
+    spec: Pick<SovereignSpec, "fqdn" | "zones" | "gateways" | "tenancy" | "tenants">,
+): void {
+    const onGateway = spec.tenants.filter((t) => tenantListenerHome(t, spec) === "gateway");
+    if (onGateway.length === 0) {
+        return;
+    }
+    if (spec.gateways.management === "external") {
+        for (const t of onGateway) {
+            site.issues.add(
+                t.origin.file,
+                t.origin.path ? childPath(t.origin.path, "implementation") : "implementation",
+                t.implementation,
+                `puts tenant ${t.slug}'s listeners on the console Gateway, which this stack does not manage (gateways.management: external)`,
+                "use implementation: native with tenancy.listeners: listenerSets, or let this stack manage the Gateways",
+            );
+        }
+        return;
+    }
+    const console = gatewaysForSovereign(spec).find((g) => g.role === "console")!;
+    for (const problem of listenerProblems(console)) {
+        site.issues.add(
+            site.file,
+            key("tenants"),
+            `${onGateway.length} tenants on the console Gateway`,
+            problem,
+            "use tenancy.listeners: listenerSets with native tenants (one ListenerSet per tenant has no listener ceiling), or move tenants to another Sovereign",
+        );
+    }
+}
+
 /**
  * Parses and validates a whole Sovereign stack. Throws SovereignConfigError listing every problem;
  * returns only a fully valid spec.
@@ -328,6 +415,8 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
         tenantChartVersion = readVersion(site, childPath(p, "version"), t.version, "stalwart-tenant");
     }
 
+    const tenancy = readTenancy(site, key("tenancy"), v.tenancy);
+
     // Tenants: inline and/or one file per tenant.
     const reservedHosts = new Set<string>([
         ...blueprints.map((b) => b.host),
@@ -363,9 +452,10 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
         }
     }
     checkTenantsTogether(tenants, issues);
+    checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });
 
     if (issues.size > 0) {
         throw new SovereignConfigError(issues.all);
     }
-    return { stack: input.stack, stackFile: input.file, fqdn, zones, gateways: gatewaySettings, blueprints, tenants };
+    return { stack: input.stack, stackFile: input.file, fqdn, zones, gateways: gatewaySettings, blueprints, tenancy, tenants };
 }

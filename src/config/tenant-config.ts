@@ -3,7 +3,8 @@
 
 import type { Zone } from "../sovereign/spec";
 import { CATALOG } from "../blueprints/catalog";
-import { derivedTenantNames, maxSlugLength } from "../tenants/tenant-names";
+import { derivedStalwartNames } from "../stalwart/names";
+import { DerivedName, derivedTenantNames } from "../tenants/tenant-names";
 import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../tenants/tenant-spec";
 import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, objectNameProblem } from "./names";
 import {
@@ -63,6 +64,17 @@ function isUnder(name: string, zone: string): boolean {
     return name === zone || name.endsWith(`.${zone}`);
 }
 
+/** Every Kubernetes name derived from a slug, native Stalwart objects included. */
+export function slugDerivedNames(slug: string): DerivedName[] {
+    return [...derivedTenantNames(slug), ...derivedStalwartNames(slug)];
+}
+
+/** The longest slug every derived name accepts. */
+export function maxSlugLength(): number {
+    const probe = "x";
+    return Math.min(...slugDerivedNames(probe).map((d) => d.max - (d.name.length - probe.length)));
+}
+
 const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 
 export function emailProblem(address: string): string | undefined {
@@ -105,7 +117,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     if (slug !== undefined) {
         const problem = dnsLabelProblem(slug, maxSlugLength());
         if (problem) {
-            const tooLong = derivedTenantNames(slug)
+            const tooLong = slugDerivedNames(slug)
                 .filter((d) => d.name.length > d.max)
                 .map((d) => `${d.what} "${d.name}" would exceed ${d.max} characters`);
             site.issues.add(

@@ -5,7 +5,11 @@
 import { dashed } from "../config/names";
 import type { GatewaySettings, SovereignSpec, Zone } from "../sovereign/spec";
 import type { GatewayRole } from "../blueprints/catalog";
-import { GATEWAY_API_VERSION, Gateway, Listener } from "./api-types";
+import { tenantListenerHome, tenantListeners } from "../tenants/tenant-listeners";
+import { AllowedListeners, GATEWAY_API_VERSION, Gateway, Listener } from "./api-types";
+
+/** Namespace label that lets a namespace's ListenerSets attach to the console Gateway. */
+export const LISTENER_SETS_LABEL = "sovereign-stacks/console-listener-sets";
 
 export const MAX_LISTENERS_PER_GATEWAY = 64;
 const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -18,6 +22,8 @@ export interface GatewayPlan {
     className: string;
     listeners: Listener[];
     infrastructureAnnotations: Record<string, string>;
+    /** Which namespaces may attach ListenerSets (the console Gateway, when tenants use them). */
+    allowedListeners?: AllowedListeners;
 }
 
 export interface ListenerPorts {
@@ -90,9 +96,19 @@ export function consoleGatewayListeners(fqdn: string, hostPrefixes: readonly str
     );
 }
 
-/** Both Gateways of a Sovereign, from one description. */
-export function gatewaysForSovereign(spec: Pick<SovereignSpec, "fqdn" | "zones" | "gateways">): GatewayPlan[] {
+/**
+ * Both Gateways of a Sovereign, from one description. Tenants whose listeners live on the console
+ * Gateway itself are appended in slug order (stable: a tenant's listeners never move); when tenants use
+ * ListenerSets, the console Gateway admits them from namespaces carrying LISTENER_SETS_LABEL.
+ */
+export function gatewaysForSovereign(
+    spec: Pick<SovereignSpec, "fqdn" | "zones" | "gateways"> & Partial<Pick<SovereignSpec, "tenants" | "tenancy">>,
+): GatewayPlan[] {
     const g: GatewaySettings = spec.gateways;
+    const tenants = spec.tenancy ? [...(spec.tenants ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) : [];
+    const homes = tenants.map((t) => tenantListenerHome(t, { gateways: g, tenancy: spec.tenancy! }));
+    const onGateway = tenants.filter((_, i) => homes[i] === "gateway").flatMap((t) => tenantListeners(t, g));
+    const useListenerSets = spec.tenancy?.listeners === "listenerSets" && g.management !== "none";
     return [
         {
             role: "shared",
@@ -107,8 +123,11 @@ export function gatewaysForSovereign(spec: Pick<SovereignSpec, "fqdn" | "zones" 
             namespace: g.namespace,
             name: g.consoleName,
             className: g.className,
-            listeners: consoleGatewayListeners(spec.fqdn, g.consoleHostPrefixes, g.namespace, g),
+            listeners: [...consoleGatewayListeners(spec.fqdn, g.consoleHostPrefixes, g.namespace, g), ...onGateway],
             infrastructureAnnotations: {},
+            ...(useListenerSets
+                ? { allowedListeners: { namespaces: { from: "Selector" as const, selector: { matchLabels: { [LISTENER_SETS_LABEL]: "true" } } } } }
+                : {}),
         },
     ];
 }
@@ -155,6 +174,7 @@ export function gatewayManifest(plan: GatewayPlan, labels: Record<string, string
         spec: {
             gatewayClassName: plan.className,
             listeners: plan.listeners,
+            ...(plan.allowedListeners ? { allowedListeners: plan.allowedListeners } : {}),
             ...(Object.keys(annotations).length > 0 ? { infrastructure: { annotations } } : {}),
         },
     };

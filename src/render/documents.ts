@@ -30,7 +30,9 @@ export function redact(value: unknown): unknown {
     if (SECRET_SIG in value) {
         const sig = value[SECRET_SIG];
         if (sig === "1b47061264138c4ac30d75fd1eb44270") {
-            return SECRET_PLACEHOLDER;
+            // Keep a secret mapping's keys (what a reviewer needs to see), never its values.
+            const inner = value.value;
+            return isPlainObject(inner) ? Object.fromEntries(Object.keys(inner).map((k) => [k, SECRET_PLACEHOLDER])) : SECRET_PLACEHOLDER;
         }
         if (sig === RESOURCE_SIG) {
             return `[resource ${String(value.urn)}]`;

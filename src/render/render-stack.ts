@@ -12,6 +12,7 @@ import type { SovereignSpec } from "../sovereign/spec";
 import { AttachmentError } from "../sovereign/attachment";
 import { RenderedDocument, documentsFor } from "./documents";
 import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
+import { PROVIDER_FAKES } from "./provider-fakes";
 
 export interface RenderOptions {
     /** Stack name: renders `<stackConfigDir>/Pulumi.<stack>.yaml`. */
@@ -69,7 +70,7 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
     const { projectValues, secureKeys } = readStackFileConfig(stackFile, project);
     const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys);
 
-    const mocks = new RecordingMocks(options.fakers);
+    const mocks = new RecordingMocks(options.fakers ?? PROVIDER_FAKES);
     await pulumi.runtime.setMocks(mocks, project.name, stack, false);
     pulumi.runtime.setAllConfig(config, secretKeys);
 

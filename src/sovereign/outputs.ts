@@ -1,5 +1,6 @@
 // Stack outputs: what an operator (and a tenant-shard stack) needs to know about a deployed Sovereign.
 
+import type { TenantPlan } from "../tenants/tenant-plan";
 import type { SovereignPlan } from "./plan";
 import type { SovereignSpec } from "./spec";
 
@@ -12,6 +13,26 @@ export interface SovereignOutputs {
     gateways: { role: string; ref: string; managedHere: boolean }[];
     /** Listener names per Gateway role. */
     listeners: Record<string, string[]>;
+    /** Per tenant: where its mail lives and where its webmail host is served from. */
+    tenants: Record<string, TenantOutput>;
+}
+
+export interface TenantOutput {
+    domain: string;
+    mode: string;
+    implementation: string;
+    namespace: string;
+    mailHost: string;
+    /** `ListenerSet ns/name`, `Gateway ns/name`, or `Ingress` on a Sovereign without Gateway API. */
+    listenerContainer: string;
+}
+
+function listenerContainer(t: TenantPlan, plan: SovereignPlan): string {
+    if (t.listenerSet) {
+        return `ListenerSet ${t.listenerSet.metadata.namespace}/${t.listenerSet.metadata.name}`;
+    }
+    const console = plan.gateways.find((g) => g.role === "console")!;
+    return t.home === "gateway" ? `Gateway ${console.namespace}/${console.name}` : "Ingress";
 }
 
 export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan): SovereignOutputs {
@@ -25,5 +46,18 @@ export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan): Sove
             managedHere: spec.gateways.management === "managed",
         })),
         listeners: Object.fromEntries(plan.gateways.map((g) => [g.role, g.listeners.map((l) => l.name)])),
+        tenants: Object.fromEntries(
+            plan.tenants.map((t) => [
+                t.tenant.slug,
+                {
+                    domain: t.tenant.domain.primary,
+                    mode: t.tenant.domain.mode,
+                    implementation: t.tenant.implementation,
+                    namespace: t.namespace,
+                    mailHost: t.mailHost,
+                    listenerContainer: listenerContainer(t, plan),
+                },
+            ]),
+        ),
     };
 }

@@ -2,16 +2,19 @@
 // listeners, and each blueprint's chart request. Components, the renderer and the checker share it.
 
 import { BlueprintPlan, planBlueprint, platformBlueprintInstall } from "../blueprints/blueprint-plan";
+import { CATALOG } from "../blueprints/catalog";
 import { chartRoutes } from "../blueprints/chart-routes";
 import type { NamespaceInfo } from "../gateway/attachment";
 import { HTTPRoute, ListenerSet, gatewayKey } from "../gateway/api-types";
 import { GatewayPlan, gatewaysForSovereign, listenerProblems } from "../gateway/listeners";
 import type { ListenerIndex } from "../gateway/route-guard";
 import type { SovereignSpec } from "./spec";
+import { TenantPlan, planTenant } from "../tenants/tenant-plan";
 
 export interface SovereignPlan {
     gateways: GatewayPlan[];
     blueprints: BlueprintPlan[];
+    tenants: TenantPlan[];
     /** ListenerSets attached to the Gateways (per-tenant listeners). */
     listenerSets: ListenerSet[];
     /** Every HTTPRoute the stack will have: created by the program, or rendered by a chart (predicted). */
@@ -34,15 +37,19 @@ export function planSovereign(spec: SovereignSpec): SovereignPlan {
     if (problems.length > 0) {
         throw new Error(`refusing to plan invalid Gateways:\n  - ${problems.join("\n  - ")}`);
     }
+    const parentFor = (role: GatewayPlan["role"]) => (spec.gateways.management === "none" ? undefined : gateways.find((g) => g.role === role));
     const blueprints = spec.blueprints
         .filter((b) => b.enabled)
-        .map((b) => planBlueprint(platformBlueprintInstall(b), gateways, spec.fqdn));
+        .map((b) => planBlueprint(platformBlueprintInstall(b), parentFor(CATALOG[b.name].gateway), spec.fqdn));
+    const tenants = spec.tenants.map((t) => planTenant(t, spec, gateways));
+    const tenantRoutes = tenants.flatMap((t) => (t.chart ? chartRoutes(t.chart) : t.webmailRoute ? [t.webmailRoute] : []));
     return {
         gateways,
         blueprints,
-        listenerSets: [],
-        routes: blueprints.flatMap(chartRoutes),
-        namespaces: [],
+        tenants,
+        listenerSets: tenants.flatMap((t) => (t.listenerSet ? [t.listenerSet] : [])),
+        routes: [...blueprints.flatMap(chartRoutes), ...tenantRoutes],
+        namespaces: tenants.map((t) => ({ name: t.namespace, labels: t.namespaceLabels })),
         listenerIndex: listenerIndexOf(gateways),
     };
 }

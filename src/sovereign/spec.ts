@@ -15,8 +15,10 @@ export interface Zone {
  * `managed`: this program creates both Gateways from the computed listeners.
  * `external`: the Gateways exist already (e.g. OpenOva's sovereign-tls Kustomization); routes are still
  * verified against the listeners computed here, which must match what that layer renders.
+ * `none`: the Sovereign has no Gateway API; platform routes are switched off and tenant webmail is
+ * exposed through a Traefik Ingress.
  */
-export type GatewayManagement = "managed" | "external";
+export type GatewayManagement = "managed" | "external" | "none";
 
 export interface GatewaySettings {
     management: GatewayManagement;
@@ -48,6 +50,32 @@ export interface BlueprintSettings {
     values: Record<string, unknown>;
 }
 
+/**
+ * Where each tenant's console listeners live. `listenerSets`: one ListenerSet per tenant attached to the
+ * console Gateway (no 64-listener ceiling, and a tenant never touches another's object). `gateway`:
+ * directly on the console Gateway, as OpenOva's catalyst-api does, for Cilium releases without
+ * ListenerSet support; at most (64 - console listeners) / 2 such tenants.
+ */
+export type TenantListenerPlacement = "listenerSets" | "gateway";
+
+export type ExternalSecretsApiVersion = "external-secrets.io/v1" | "external-secrets.io/v1beta1";
+
+/** Sovereign-wide settings for the per-tenant mail servers. */
+export interface TenancySettings {
+    externalSecretsApiVersion: ExternalSecretsApiVersion;
+    /** ClusterSecretStore backed by OpenBao. */
+    secretStore: string;
+    listeners: TenantListenerPlacement;
+    /** ClusterIssuer for free-subdomain certificates (DNS-01 through the Sovereign's PowerDNS). */
+    certificateIssuer: string;
+    /** ClusterIssuer for BYO mail hosts (the Sovereign cannot answer DNS-01 for them). */
+    byoCertificateIssuer: string;
+    /** Pod, node and load-balancer CIDRs Stalwart must never auto-ban. */
+    trustedCidrs: string[];
+    /** Registry mirror prefixed to the pinned images ("" pulls from Docker Hub). */
+    imageRegistry: string;
+}
+
 export interface SovereignSpec {
     /** Stack name, e.g. `omantel`. */
     stack: string;
@@ -58,5 +86,6 @@ export interface SovereignSpec {
     zones: Zone[];
     gateways: GatewaySettings;
     blueprints: BlueprintSettings[];
+    tenancy: TenancySettings;
     tenants: TenantSpec[];
 }

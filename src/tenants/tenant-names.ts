@@ -15,6 +15,15 @@ export function stalwartName(slug: string): string {
     return `stalwart-${slug}`;
 }
 
+/** The tenant's console listeners: `console-https-<slug>` / `console-http-<slug>` (OpenOva's naming). */
+export function tenantListenerName(slug: string, protocol: "https" | "http"): string {
+    return `console-${protocol}-${slug}`;
+}
+
+export function tenantListenerSetName(slug: string): string {
+    return `console-${slug}`;
+}
+
 export function derivedTenantNames(slug: string): DerivedName[] {
     return [
         { what: "namespace", name: tenantNamespace(slug), max: 63 },
@@ -22,11 +31,6 @@ export function derivedTenantNames(slug: string): DerivedName[] {
         { what: "StatefulSet name", name: stalwartName(slug), max: 52 },
         { what: "Service name", name: `${stalwartName(slug)}-smtp`, max: 63 },
         { what: "label value", name: slug, max: 63 },
+        { what: "ListenerSet name", name: tenantListenerSetName(slug), max: 253 },
     ];
-}
-
-/** The longest slug every derived name accepts. */
-export function maxSlugLength(): number {
-    const probe = "x";
-    return Math.min(...derivedTenantNames(probe).map((d) => d.max - (d.name.length - probe.length)));
 }

@@ -1,0 +1,200 @@
+// One SME tenant's mail server: its own namespace, domain, DKIM key, queue and address. Everything it
+// creates is computed by pure builders (src/stalwart/, src/tenants/); this component wires them into
+// resources, adds the two generated secrets (DKIM key, optional admin password) and exposes the DNS
+// records the domain needs.
+
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import * as tls from "@pulumi/tls";
+import type { ListenerIndex } from "../src/gateway/route-guard";
+import { GATEWAY_API_GROUP } from "../src/gateway/api-types";
+import { bootstrapJob } from "../src/stalwart/bootstrap-job";
+import { renderConfigToml, stalwartConfig, stalwartConfigMap, DEFAULT_DKIM_SELECTOR } from "../src/stalwart/config-toml";
+import { ed25519DkimPublicKey } from "../src/stalwart/dkim";
+import { DnsRecord, dnsEndpoint, dnsRecordsConfigMap, requiredDnsRecords } from "../src/stalwart/dns-records";
+import { adminPasswordExternalSecret, oidcClientExternalSecret } from "../src/stalwart/external-secrets";
+import { tenantMailLabels } from "../src/stalwart/labels";
+import { ADMIN_PASSWORD_SECRET_KEY, DKIM_ED25519_KEY, HTTP_PORT } from "../src/stalwart/layout";
+import { stalwartNames } from "../src/stalwart/names";
+import { bootstrapNetworkPolicy, ciliumGatewayIngressPolicy, defaultDenyPolicy, stalwartNetworkPolicy } from "../src/stalwart/network-policy";
+import { imapService, smtpService, webService } from "../src/stalwart/services";
+import { stalwartServiceAccount, stalwartStatefulSet } from "../src/stalwart/workload";
+import type { SovereignSpec } from "../src/sovereign/spec";
+import { mailServiceAnnotations } from "../src/tenants/mail-service-annotations";
+import type { TenantPlan } from "../src/tenants/tenant-plan";
+import { Blueprint } from "./blueprint";
+
+export interface StalwartTenantArgs {
+    plan: TenantPlan;
+    spec: SovereignSpec;
+    /** The Sovereign's listeners, for the route guard of chart-mode tenants. */
+    listeners: ListenerIndex;
+}
+
+export class StalwartTenant extends pulumi.ComponentResource {
+    /** The records the tenant's domain needs (MX, SPF, DKIM with the real key, DMARC, TLS-RPT, SRV). */
+    readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+    readonly mailHost: string;
+
+    constructor(name: string, args: StalwartTenantArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("sovereign-stacks:index:StalwartTenant", name, {}, opts);
+        const { plan, spec } = args;
+        const tenant = plan.tenant;
+        const names = stalwartNames(tenant.slug);
+        const child = { parent: this };
+        const id = (what: string) => `${tenant.slug}-${what}`;
+        const custom = (what: string, manifest: object, extra: pulumi.CustomResourceOptions = {}) =>
+            new k8s.apiextensions.CustomResource(id(what), manifest as k8s.apiextensions.CustomResourceArgs, { ...child, ...extra });
+
+        const ns = new k8s.core.v1.Namespace(id("namespace"), { metadata: { name: plan.namespace, labels: plan.namespaceLabels } }, child);
+        const inNs = { ...child, dependsOn: [ns] };
+        this.mailHost = plan.mailHost;
+
+        // A generated admin password lives only in Pulumi secret state and a Kubernetes Secret.
+        // Alphanumeric: Stalwart reads a secret starting with $, _ or { as a hash.
+        let adminSecret: pulumi.Resource;
+        if (tenant.admin.source === "generated") {
+            const password = new random.RandomPassword(id("admin-password"), { length: 32, special: false }, child);
+            adminSecret = new k8s.core.v1.Secret(
+                id("admin-secret"),
+                { metadata: { name: names.adminSecret, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) }, stringData: { [ADMIN_PASSWORD_SECRET_KEY]: password.result } },
+                inNs,
+            );
+        } else if (plan.chart === undefined) {
+            adminSecret = custom("admin-external-secret", adminPasswordExternalSecret(tenant, esoOptions(spec)), { dependsOn: [ns] });
+        } else {
+            adminSecret = ns; // the chart renders its own ExternalSecret
+        }
+
+        if (plan.home === "gateway") {
+            // The console Gateway (another namespace) terminates TLS with the tenant's certificate.
+            custom(
+                "reference-grant",
+                {
+                    apiVersion: `${GATEWAY_API_GROUP}/v1beta1`,
+                    kind: "ReferenceGrant",
+                    metadata: { name: `${names.statefulSet}-console-tls`, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
+                    spec: {
+                        from: [{ group: GATEWAY_API_GROUP, kind: "Gateway", namespace: spec.gateways.namespace }],
+                        to: [{ group: "", kind: "Secret", name: names.tlsSecret }],
+                    },
+                },
+                { dependsOn: [ns] },
+            );
+        }
+        if (plan.listenerSet) {
+            custom("listener-set", plan.listenerSet, { dependsOn: [ns] });
+        }
+
+        if (plan.chart) {
+            new Blueprint(plan.chart.resourceName, { plan: plan.chart, listeners: args.listeners }, { ...inNs, dependsOn: [ns, adminSecret] });
+            // The chart renders its own DKIM placeholder; the records listed here are its README's.
+            this.dnsRecords = pulumi.output([]);
+            this.registerOutputs({ mailHost: this.mailHost, dnsRecords: this.dnsRecords });
+            return;
+        }
+
+        // DKIM: a real Ed25519 key; the private half stays in Pulumi secret state and a Secret.
+        const dkim = new tls.PrivateKey(id("dkim"), { algorithm: "ED25519" }, child);
+        const dkimSecret = new k8s.core.v1.Secret(
+            id("dkim-secret"),
+            { metadata: { name: names.dkimSecret, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) }, stringData: { [DKIM_ED25519_KEY]: dkim.privateKeyPem } },
+            inNs,
+        );
+        this.dnsRecords = dkim.publicKeyPem.apply((pem) =>
+            requiredDnsRecords(tenant.domain.primary, { dkimSelector: DEFAULT_DKIM_SELECTOR, dkimPublicKey: ed25519DkimPublicKey(pem), dmarcRua: tenant.dmarcRua }),
+        );
+        // The records depend on the generated key, so only their data is an Output; names are known now.
+        new k8s.core.v1.ConfigMap(
+            id("dns-records"),
+            { metadata: dnsRecordsConfigMap(tenant, []).metadata, data: this.dnsRecords.apply((records) => dnsRecordsConfigMap(tenant, records).data) },
+            inNs,
+        );
+        if (tenant.domain.mode === "free-subdomain" && tenant.dns.powerdns.enabled) {
+            const endpoint = dnsEndpoint(tenant, []);
+            custom("dns-endpoint", { ...endpoint, spec: this.dnsRecords.apply((records) => dnsEndpoint(tenant, records).spec) }, { dependsOn: [ns] });
+        }
+
+        const oidcSecret = custom("oidc-external-secret", oidcClientExternalSecret(tenant, esoOptions(spec)), { dependsOn: [ns] });
+        const certificate = custom(
+            "certificate",
+            {
+                apiVersion: "cert-manager.io/v1",
+                kind: "Certificate",
+                metadata: { name: plan.certificate!.name, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
+                spec: {
+                    secretName: plan.certificate!.secretName,
+                    dnsNames: plan.certificate!.dnsNames,
+                    issuerRef: { group: "cert-manager.io", kind: "ClusterIssuer", name: plan.certificate!.issuer },
+                    privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
+                },
+            },
+            { dependsOn: [ns] },
+        );
+
+        const toml = renderConfigToml(stalwartConfig(tenant, { allowedIps: spec.tenancy.trustedCidrs }));
+        const config = new k8s.core.v1.ConfigMap(id("config"), stalwartConfigMap(tenant, toml), inNs);
+        const serviceAccount = new k8s.core.v1.ServiceAccount(id("service-account"), stalwartServiceAccount(tenant), inNs);
+        const imageRegistry = spec.tenancy.imageRegistry === "" ? {} : { imageRegistry: spec.tenancy.imageRegistry };
+        const statefulSet = new k8s.apps.v1.StatefulSet(id("statefulset"), stalwartStatefulSet(tenant, { configToml: toml, ...imageRegistry }), {
+            ...child,
+            dependsOn: [ns, config, serviceAccount, dkimSecret, adminSecret, oidcSecret, certificate],
+        });
+
+        const lbAnnotations = { annotations: mailServiceAnnotations(tenant) };
+        new k8s.core.v1.Service(id("smtp"), smtpService(tenant, lbAnnotations), inNs);
+        new k8s.core.v1.Service(id("imap"), imapService(tenant, { annotations: mailServiceAnnotations(tenant, { publishHostname: false }) }), inNs);
+        const web = new k8s.core.v1.Service(id("web"), webService(tenant), inNs);
+
+        new k8s.networking.v1.NetworkPolicy(id("default-deny"), defaultDenyPolicy(tenant), inNs);
+        new k8s.networking.v1.NetworkPolicy(
+            id("network-policy"),
+            stalwartNetworkPolicy(tenant, {
+                gatewayNamespace: spec.gateways.namespace,
+                keycloak: { namespace: platformNamespace(spec, "keycloak"), port: 8080 },
+                powerdns: { namespace: platformNamespace(spec, "powerdns"), port: 8081 },
+            }),
+            inNs,
+        );
+        new k8s.networking.v1.NetworkPolicy(id("bootstrap-network-policy"), bootstrapNetworkPolicy(tenant), inNs);
+        if (spec.gateways.management !== "none" && spec.gateways.className === "cilium") {
+            custom("gateway-ingress-policy", ciliumGatewayIngressPolicy(tenant), { dependsOn: [ns] });
+        }
+
+        if (plan.webmailRoute) {
+            custom("webmail-route", plan.webmailRoute, { dependsOn: [ns, web] });
+        } else {
+            new k8s.networking.v1.Ingress(id("webmail-ingress"), traefikIngress(plan), { ...child, dependsOn: [ns, web] });
+        }
+
+        new k8s.batch.v1.Job(id("bootstrap"), bootstrapJob(tenant, imageRegistry), { ...child, dependsOn: [statefulSet, web, adminSecret] });
+        this.registerOutputs({ mailHost: this.mailHost, dnsRecords: this.dnsRecords });
+    }
+}
+
+function esoOptions(spec: SovereignSpec) {
+    return { apiVersion: spec.tenancy.externalSecretsApiVersion, storeName: spec.tenancy.secretStore };
+}
+
+function platformNamespace(spec: SovereignSpec, name: "keycloak" | "powerdns"): string {
+    return spec.blueprints.find((b) => b.name === name)?.namespace ?? name;
+}
+
+/** A Sovereign without Gateway API: webmail through Traefik, with the tenant's certificate. */
+function traefikIngress(plan: TenantPlan): k8s.networking.v1.IngressArgs {
+    const names = stalwartNames(plan.tenant.slug);
+    return {
+        metadata: { name: `${names.statefulSet}-webmail`, namespace: names.namespace, labels: tenantMailLabels(plan.tenant.slug) },
+        spec: {
+            ingressClassName: "traefik",
+            tls: [{ hosts: [plan.mailHost], secretName: names.tlsSecret }],
+            rules: [
+                {
+                    host: plan.mailHost,
+                    http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: names.webService, port: { number: HTTP_PORT } } } }] },
+                },
+            ],
+        },
+    };
+}
