@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { derivedStalwartNames, stalwartNames } from "../../src/stalwart/names";
-import { maxSlugLength } from "../../src/tenants/tenant-names";
+import { maxSlugLength } from "../../src/config/tenant-config";
 
 describe("stalwart names", () => {
     it("derives every object name from the slug", () => {
