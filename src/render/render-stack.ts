@@ -32,6 +32,7 @@ export interface RenderResult {
     spec: SovereignSpec;
     plan: SovereignPlan;
     outputs: SovereignOutputs;
+    tenantDnsRecords: DeployedSovereign["tenantDnsRecords"];
 }
 
 export const DEFAULT_STACK = "omantel";

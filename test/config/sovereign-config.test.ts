@@ -265,3 +265,38 @@ describe("tenant validation", () => {
         ]);
     });
 });
+
+describe("tenancy settings and listener homes", () => {
+    it("fills the tenancy defaults", () => {
+        assert.deepEqual(specFrom(BASE).tenancy, {
+            externalSecretsApiVersion: "external-secrets.io/v1",
+            secretStore: "vault-region1",
+            listeners: "listenerSets",
+            certificateIssuer: "letsencrypt-dns01-prod-powerdns",
+            byoCertificateIssuer: "letsencrypt-prod",
+            trustedCidrs: [],
+            imageRegistry: "",
+        });
+        assert.equal(specFrom({ ...BASE, tenancy: { externalSecretsApiVersion: "v1beta1" } }).tenancy.externalSecretsApiVersion, "external-secrets.io/v1beta1");
+    });
+
+    it("rejects an unknown ExternalSecrets API version and a bad CIDR", () => {
+        expectOne({ ...BASE, tenancy: { externalSecretsApiVersion: "v2" } }, `${P}:tenancy.externalSecretsApiVersion`, "v2", /not one of v1 \| v1beta1/);
+        expectOne({ ...BASE, tenancy: { trustedCidrs: ["10.42.0.0/33"] } }, `${P}:tenancy.trustedCidrs[0]`, "10.42.0.0/33", /not an IPv4 address or CIDR/);
+    });
+
+    it("rejects more tenants on the console Gateway than its 64 listeners hold", () => {
+        const tenants = Array.from({ length: 30 }, (_, i) => ({ slug: `t${i}`, implementation: "chart", keycloak: realm }));
+        const issues = issuesOf({ ...BASE, tenants });
+        assert.deepEqual(issues.map((i) => [i.path, i.value, i.problem]), [
+            [`${P}:tenants`, "30 tenants on the console Gateway", "Gateway kube-system/cilium-gateway-console would have 66 listeners; Gateway API allows at most 64"],
+        ]);
+        assert.match(issues[0].fix, /tenancy\.listeners: listenerSets with native tenants/);
+        // 29 fit: 6 console listeners + 58.
+        assert.equal(specFrom({ ...BASE, tenants: tenants.slice(0, 29) }).tenants.length, 29);
+    });
+
+    it("rejects chart-mode tenants when the console Gateway is managed elsewhere", () => {
+        expectOne({ ...BASE, gateways: { management: "external" }, tenants: [{ slug: "x", implementation: "chart", keycloak: realm }] }, `${P}:tenants[0].implementation`, "chart", /does not manage \(gateways\.management: external\)/);
+    });
+});
