@@ -5,14 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { CATALOG } from "../../src/blueprints/catalog";
 import type { BlueprintName } from "../../src/blueprints/names";
-import type { Gateway, HTTPRoute, Listener } from "../../src/gateway/api-types";
+import type { Gateway, HTTPRoute } from "../../src/gateway/api-types";
 import { gatewayManifest } from "../../src/gateway/listeners";
 import { planSovereign, SovereignPlan } from "../../src/sovereign/plan";
 import type { SovereignSpec } from "../../src/sovereign/spec";
-import { stalwartName, tenantNamespace } from "../../src/tenants/tenant-names";
-import type { TenantSpec } from "../../src/tenants/tenant-spec";
 import { Manifest, helmTemplate, httpRoutes } from "../support/helm";
 import { specFrom, zonesOf } from "../support/sovereigns";
 
@@ -146,24 +143,6 @@ export function sovereignOf(shape: Pick<SovereignShape, "fqdn" | "zones">): { sp
     return { spec, plan: planSovereign(spec) };
 }
 
-/**
- * bp-stalwart-tenant values for a chart-mode tenant, built here the way catalyst-api's per-Org
- * HelmRelease sets them (openova-charts.md §7.3-7.5): the program has no tenant-to-chart-values
- * mapping yet (nothing in src/tenants/ exports one), so this is the test's own construction.
- */
-export function stalwartTenantValues(tenant: TenantSpec, consoleGateway: { name: string; namespace: string }): Record<string, unknown> {
-    return {
-        domain: { primary: tenant.domain.primary, mode: tenant.domain.mode },
-        ingress: {
-            webmail: {
-                mode: "gateway",
-                host: `mail.${tenant.domain.primary}`,
-                parentRef: { name: consoleGateway.name, namespace: consoleGateway.namespace },
-            },
-        },
-    };
-}
-
 /** One chart's render for a Sovereign: where it was installed and the HTTPRoutes it produced. */
 export interface ChartRender {
     chart: BlueprintName;
@@ -181,17 +160,11 @@ export async function renderSovereign(spec: SovereignSpec, plan: SovereignPlan):
         namespace: bp.namespace,
         values: bp.values,
     }));
-    const consoleGateway = plan.gateways.find((g) => g.role === CATALOG["stalwart-tenant"].gateway);
-    if (!consoleGateway) {
-        throw new Error("the plan has no console Gateway");
-    }
-    for (const tenant of spec.tenants) {
-        jobs.push({
-            chart: "stalwart-tenant",
-            release: stalwartName(tenant.slug),
-            namespace: tenantNamespace(tenant.slug),
-            values: stalwartTenantValues(tenant, consoleGateway),
-        });
+    // Chart-mode tenants: exactly the values the program maps the tenant onto (src/tenants/stalwart-chart-values.ts).
+    for (const tenant of plan.tenants) {
+        if (tenant.chart) {
+            jobs.push({ chart: "stalwart-tenant", release: tenant.chart.releaseName, namespace: tenant.chart.namespace, values: tenant.chart.values });
+        }
     }
     // Renders run concurrently: each `helm template` is a separate ~0.1-0.2 s process.
     return Promise.all(
@@ -225,30 +198,9 @@ export function parentRefsOf(route: Manifest): Record<string, unknown>[] {
     return Array.isArray(spec.parentRefs) ? (spec.parentRefs as Record<string, unknown>[]) : [];
 }
 
-/**
- * The planned Gateways as manifests, plus the per-Org console listener pair catalyst-api adds at run time
- * for each tenant (org_console_tls.go, openova-charts.md §5.4: `console-https-<slug>` /
- * `console-http-<slug>` on `*.<tenant domain>`, same ports as `console-https`). The program does not plan
- * those listeners; without them no listener of cilium-gateway-console serves `mail.<tenant domain>`.
- */
-export function gatewaysWithTenantListeners(spec: SovereignSpec, plan: SovereignPlan): Gateway[] {
-    return plan.gateways.map((g) => {
-        const manifest = gatewayManifest(g, {});
-        if (g.role !== CATALOG["stalwart-tenant"].gateway) {
-            return manifest;
-        }
-        const apex = g.listeners.filter((l) => l.name === "console-https" || l.name === "console-http");
-        const perOrg: Listener[] = spec.tenants.flatMap((t) =>
-            apex.map((l) => ({
-                ...l,
-                name: `${l.name}-${t.slug}`,
-                hostname: `*.${t.domain.primary}`,
-                ...(l.tls ? { tls: { ...l.tls, certificateRefs: [{ kind: "Secret", name: `org-wildcard-tls-${t.slug}-${t.domain.primary.replace(/\./g, "-")}`, namespace: g.namespace }] } } : {}),
-            })),
-        );
-        const known = new Set(g.listeners.map((l) => l.name));
-        return { ...manifest, spec: { ...manifest.spec, listeners: [...manifest.spec.listeners, ...perOrg.filter((l) => !known.has(l.name))] } };
-    });
+/** The planned Gateways as manifests: chart-mode tenants' console listeners are part of the plan. */
+export function plannedGateways(plan: SovereignPlan): Gateway[] {
+    return plan.gateways.map((g) => gatewayManifest(g, {}));
 }
 
 /** A rendered route as the checker's HTTPRoute, placed in the release namespace when the chart left it unset. */

@@ -19,7 +19,7 @@ import {
     SovereignShape,
     asHTTPRoute,
     chartsDir,
-    gatewaysWithTenantListeners,
+    plannedGateways,
     parentRefsOf,
     renderSovereign,
     sovereignOf,
@@ -157,9 +157,16 @@ describe(`chart route contract (real helm template; charts from ${chartsDir()})`
                 }
             });
 
+            it("the program's predicted chart routes match what Helm renders (hosts, parents, namespaces)", function () {
+                const key = (ns: unknown, hosts: unknown, parents: unknown) => JSON.stringify([ns, hosts, parents]);
+                const rendered = renders.flatMap((r) => r.routes.map((route) => key(summarise(route).namespace ?? r.namespace, summarise(route).hostnames, parentRefsOf(route)))).sort();
+                const predicted = plan.routes.map((route) => key(route.metadata.namespace, route.spec.hostnames, route.spec.parentRefs)).sort();
+                assert.deepEqual(predicted, rendered);
+            });
+
             for (const mode of ["spec", "cilium"] as const) {
                 it(`attachment (${mode} mode): every guarded route is Accepted and each host is served over HTTPS by an attached listener`, function () {
-                    const gateways = gatewaysWithTenantListeners(spec, plan);
+                    const gateways = plannedGateways(plan);
                     const routes = renders.flatMap((r) => r.routes.map((route) => asHTTPRoute(guardRouteParentRefs(route, plan.listenerIndex, r.namespace).route, r.namespace)));
                     const report = checkAttachment({ gateways, routes, mode });
                     assert.equal(report.parents.length, routes.length, "one parentRef per route");
