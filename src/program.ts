@@ -46,3 +46,11 @@ export function deploySovereign(options: PulumiSourceOptions = {}): DeployedSove
         tenantDnsRecords: Object.fromEntries(sovereign.tenants.map((t, i) => [planned.plan.tenants[i].tenant.slug, t.dnsRecords])),
     };
 }
+
+/**
+ * Entry point for any stack: a Sovereign stack, or (later) a tenant-shard stack, whose Sovereign is
+ * read from another stack asynchronously. Resolves to what the stack exports.
+ */
+export async function deployStack(options: PulumiSourceOptions = {}): Promise<DeployedSovereign> {
+    return deploySovereign(options);
+}

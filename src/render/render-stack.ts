@@ -5,7 +5,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { SovereignConfigError } from "../config/issues";
 import { findProjectRoot, readProjectFile, readStackFileConfig, stackFilePath, stackNameFromFile } from "../config/stack-files";
-import { DeployedSovereign, deploySovereign } from "../program";
+import { DeployedSovereign, deployStack } from "../program";
 import type { SovereignOutputs } from "../sovereign/outputs";
 import type { SovereignPlan } from "../sovereign/plan";
 import type { SovereignSpec } from "../sovereign/spec";
@@ -79,7 +79,7 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
     let failure: unknown;
     await pulumi.runtime.runInPulumiStack(async () => {
         try {
-            deployed = deploySovereign({ stackFile });
+            deployed = await deployStack({ stackFile });
         } catch (err) {
             failure = err;
         }
