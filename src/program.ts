@@ -1,14 +1,17 @@
-// The program: read and validate the stack's Sovereign, plan it, prove every route attaches, then
-// build it. index.ts (real CLI) and the offline renderer both run exactly this, and nothing is
-// registered unless the config is valid and every route attaches.
+// The program: read and validate the stack (a Sovereign, or a tenant shard of one), plan it, prove
+// every route attaches, then build it. index.ts (real CLI) and the offline tools run exactly this;
+// nothing is registered unless the config is valid and every route attaches (a shard first reads its
+// Sovereign through a StackReference).
 
 import * as pulumi from "@pulumi/pulumi";
 import { Sovereign } from "../components/sovereign";
 import { SovereignConfigError } from "./config/issues";
-import { PulumiSourceOptions, sovereignFromPulumiConfig } from "./config/pulumi-source";
+import { PulumiSourceOptions, StackConfig, shardFromConfig, sovereignFromConfig, stackConfigFromPulumi } from "./config/pulumi-source";
+import { shardOfName } from "./config/shard-config";
 import { AttachmentError, attachmentFailures, checkSovereignAttachment } from "./sovereign/attachment";
 import { SovereignOutputs, sovereignOutputs } from "./sovereign/outputs";
 import { SovereignPlan, planSovereign } from "./sovereign/plan";
+import { SovereignReference, referenceProblem } from "./sovereign/reference";
 import type { SovereignSpec } from "./sovereign/spec";
 import type { DnsRecord } from "./stalwart/dns-records";
 
@@ -20,37 +23,59 @@ export interface DeployedSovereign {
     tenantDnsRecords: Record<string, pulumi.Output<DnsRecord[]>>;
 }
 
-/** Spec and plan of this stack, or a failure that names every problem. */
-export function planThisStack(options: PulumiSourceOptions = {}): { spec: SovereignSpec; plan: SovereignPlan } {
-    const spec = sovereignFromPulumiConfig(options);
+/** Plans a validated spec and proves its routes attach; throws AttachmentError otherwise. */
+export function planChecked(spec: SovereignSpec): SovereignPlan {
     const plan = planSovereign(spec);
     const failures = attachmentFailures(checkSovereignAttachment(plan));
     if (failures.length > 0) {
         throw new AttachmentError(failures);
     }
-    return { spec, plan };
+    return plan;
 }
 
-export function deploySovereign(options: PulumiSourceOptions = {}): DeployedSovereign {
-    let planned;
+/** Spec and checked plan of a Sovereign stack (not a shard), without registering anything. */
+export function planThisStack(options: PulumiSourceOptions = {}): { spec: SovereignSpec; plan: SovereignPlan } {
+    const spec = sovereignFromConfig(stackConfigFromPulumi(options));
+    return { spec, plan: planChecked(spec) };
+}
+
+async function readShardReference(config: StackConfig, name: string): Promise<SovereignReference> {
+    const details = await new pulumi.StackReference(name).getOutputDetails("sovereign");
+    const problem = referenceProblem(details.value);
+    if (problem !== undefined) {
+        const key = `${config.input.project}:shardOf`;
+        throw new SovereignConfigError([
+            { file: config.input.file, path: key, value: name, problem: `the stack ${problem}`, fix: `point ${key} at the Sovereign stack, as <organization>/<project>/<stack>` },
+        ]);
+    }
+    return details.value as SovereignReference;
+}
+
+async function specOf(config: StackConfig): Promise<SovereignSpec> {
+    const shardOf = shardOfName(config.input.values);
+    return shardOf === undefined ? sovereignFromConfig(config) : shardFromConfig(config, await readShardReference(config, shardOf), shardOf);
+}
+
+
+
+export async function deployStack(options: PulumiSourceOptions = {}): Promise<DeployedSovereign> {
+    let spec: SovereignSpec;
+    let plan: SovereignPlan;
+    let shard: boolean;
     try {
-        planned = planThisStack(options);
+        const config = stackConfigFromPulumi(options);
+        shard = shardOfName(config.input.values) !== undefined;
+        spec = await specOf(config);
+        plan = planChecked(spec);
     } catch (err) {
         // RunError ends the run with our message only, without the CLI's stack-trace dump.
         throw err instanceof SovereignConfigError || err instanceof AttachmentError ? new pulumi.RunError(err.message) : err;
     }
-    const sovereign = new Sovereign("sovereign", planned);
+    const sovereign = new Sovereign("sovereign", { spec, plan });
     return {
-        ...planned,
-        outputs: sovereignOutputs(planned.spec, sovereign.plan),
-        tenantDnsRecords: Object.fromEntries(sovereign.tenants.map((t, i) => [planned.plan.tenants[i].tenant.slug, t.dnsRecords])),
+        spec,
+        plan,
+        outputs: sovereignOutputs(spec, plan, { isShard: shard }),
+        tenantDnsRecords: Object.fromEntries(sovereign.tenants.map((t, i) => [plan.tenants[i].tenant.slug, t.dnsRecords])),
     };
-}
-
-/**
- * Entry point for any stack: a Sovereign stack, or (later) a tenant-shard stack, whose Sovereign is
- * read from another stack asynchronously. Resolves to what the stack exports.
- */
-export async function deployStack(options: PulumiSourceOptions = {}): Promise<DeployedSovereign> {
-    return deploySovereign(options);
 }

@@ -1,14 +1,16 @@
-// Builds the SovereignSpec of the running stack from Pulumi config. Used by index.ts under the real
-// CLI and, unchanged, by the offline renderer (which sets the same config the CLI would).
+// This stack's config as the Pulumi CLI passes it, read through the SDK. Used by the program under the
+// real CLI and, unchanged, by the offline tools (which set the same config the CLI would).
 
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { SovereignSpec } from "../sovereign/spec";
-import { parseSovereign } from "./sovereign-config";
+import type { SovereignReference } from "../sovereign/reference";
+import type { SovereignSpec } from "../sovereign/spec";
+import { parseShard } from "./shard-config";
+import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
 import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
 
 // The CLI hands every config value to the program as a string; structured values arrive as JSON.
-const STRING_KEYS: readonly string[] = ["fqdn", "tenantsDir"];
+const STRING_KEYS: readonly string[] = ["fqdn", "tenantsDir", "shardOf"];
 
 function decode(key: string, raw: string): unknown {
     if (STRING_KEYS.includes(key)) {
@@ -26,8 +28,13 @@ export interface PulumiSourceOptions {
     stackFile?: string;
 }
 
-/** Reads and validates this stack's Sovereign; throws SovereignConfigError listing every problem. */
-export function sovereignFromPulumiConfig(options: PulumiSourceOptions = {}): SovereignSpec {
+export interface StackConfig {
+    input: StackConfigInput;
+    readTenantDir: TenantDirectoryReader;
+}
+
+/** The project's config values of the running stack, and where its tenant files are. */
+export function stackConfigFromPulumi(options: PulumiSourceOptions = {}): StackConfig {
     const projectName = pulumi.getProject();
     const stack = pulumi.getStack();
     const prefix = `${projectName}:`;
@@ -40,8 +47,15 @@ export function sovereignFromPulumiConfig(options: PulumiSourceOptions = {}): So
     }
     const stackFile = options.stackFile ?? stackFilePath(readProjectFile(findProjectRoot(process.cwd())), stack);
     const shown = path.relative(process.cwd(), stackFile) || stackFile;
-    return parseSovereign(
-        { project: projectName, stack, file: shown, values },
-        tenantDirectoryReader(path.dirname(stackFile)),
-    );
+    return { input: { project: projectName, stack, file: shown, values }, readTenantDir: tenantDirectoryReader(path.dirname(stackFile)) };
+}
+
+/** Validates a Sovereign stack; throws SovereignConfigError listing every problem. */
+export function sovereignFromConfig(config: StackConfig): SovereignSpec {
+    return parseSovereign(config.input, config.readTenantDir);
+}
+
+/** Validates a tenant-shard stack against its Sovereign's reference. */
+export function shardFromConfig(config: StackConfig, reference: SovereignReference, referenceName: string): SovereignSpec {
+    return parseShard(config.input, reference, referenceName, config.readTenantDir);
 }

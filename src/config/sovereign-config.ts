@@ -34,11 +34,11 @@ import {
     requireString,
     unknownKeyFix,
 } from "./reader";
-import { checkTenantsTogether, parseTenant } from "./tenant-config";
+import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
 import { tenantListenerHome } from "../tenants/tenant-listeners";
 
 /** Stack config keys this program reads, without the `<project>:` prefix. */
-export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir"] as const;
+export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir", "shardOf"] as const;
 const TENANCY_KEYS = [
     "externalSecretsApiVersion",
     "secretStore",
@@ -336,8 +336,45 @@ function readVersion(site: ConfigSite, path: string, value: unknown, name: keyof
     return value;
 }
 
+/** Tenants from the inline `tenants` list and from the `tenantsDir` folder, each validated. */
+export function readTenants(
+    site: ConfigSite,
+    key: (k: string) => string,
+    v: Record<string, unknown>,
+    ctx: TenantContext,
+    readTenantDir: TenantDirectoryReader,
+): TenantSpec[] {
+    const tenants: TenantSpec[] = [];
+    readList(site, key("tenants"), v.tenants).forEach((entry, i) => {
+        const t = parseTenant(site, childPath(key("tenants"), i), entry, ctx);
+        if (t) {
+            tenants.push(t);
+        }
+    });
+    const dir = readString(site, key("tenantsDir"), v.tenantsDir);
+    if (dir !== undefined && dir !== "") {
+        let docs: TenantDocument[] = [];
+        try {
+            docs = readTenantDir(dir);
+        } catch (err) {
+            site.issues.add(site.file, key("tenantsDir"), dir, (err as Error).message, "point tenantsDir at a folder of <slug>.yaml files, relative to the stack file");
+        }
+        for (const doc of docs) {
+            if (doc.parseError !== undefined) {
+                site.issues.add(doc.file, "(file)", undefined, `is not valid YAML: ${doc.parseError}`, "fix the YAML syntax");
+                continue;
+            }
+            const t = parseTenant({ issues: site.issues, file: doc.file }, "", doc.content, ctx, doc.slug);
+            if (t) {
+                tenants.push(t);
+            }
+        }
+    }
+    return tenants;
+}
+
 /** Tenants whose listeners go on the console Gateway must fit on it, and the stack must own it. */
-function checkTenantListenerHomes(
+export function checkTenantListenerHomes(
     site: ConfigSite,
     key: (k: string) => string,
     spec: Pick<SovereignSpec, "fqdn" | "zones" | "gateways" | "tenancy" | "tenants">,
@@ -425,32 +462,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
         ...zones.map((z) => z.name),
     ]);
     const ctx = { fqdn, zones, reservedHosts, defaultChartVersion: tenantChartVersion };
-    const tenants: TenantSpec[] = [];
-    readList(site, key("tenants"), v.tenants).forEach((entry, i) => {
-        const t = parseTenant(site, childPath(key("tenants"), i), entry, ctx);
-        if (t) {
-            tenants.push(t);
-        }
-    });
-    const dir = readString(site, key("tenantsDir"), v.tenantsDir);
-    if (dir !== undefined && dir !== "") {
-        let docs: TenantDocument[] = [];
-        try {
-            docs = readTenantDir(dir);
-        } catch (err) {
-            issues.add(input.file, key("tenantsDir"), dir, (err as Error).message, "point tenantsDir at a folder of <slug>.yaml files, relative to the stack file");
-        }
-        for (const doc of docs) {
-            if (doc.parseError !== undefined) {
-                issues.add(doc.file, "(file)", undefined, `is not valid YAML: ${doc.parseError}`, "fix the YAML syntax");
-                continue;
-            }
-            const t = parseTenant({ issues, file: doc.file }, "", doc.content, ctx, doc.slug);
-            if (t) {
-                tenants.push(t);
-            }
-        }
-    }
+    const tenants = readTenants(site, key, v, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);
     checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });
 

@@ -18,9 +18,21 @@ export type OutputFaker = (name: string, inputs: Record<string, unknown>) => Rec
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly registrations: Registration[] = [];
 
-    constructor(private readonly fakers: Readonly<Record<string, OutputFaker>> = {}) {}
+    constructor(
+        private readonly fakers: Readonly<Record<string, OutputFaker>> = {},
+        /** Outputs of other stacks, by fully qualified stack name, for StackReferences. */
+        private readonly stackOutputs: Readonly<Record<string, Record<string, unknown>>> = {},
+    ) {}
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+        if (args.type === "pulumi:pulumi:StackReference") {
+            // A read of another stack, not something this stack creates: not recorded.
+            const outputs = this.stackOutputs[args.name];
+            if (outputs === undefined) {
+                throw new Error(`no outputs known offline for stack ${args.name}`);
+            }
+            return { id: args.name, state: { name: args.name, outputs } };
+        }
         this.registrations.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs });
         const faker = this.fakers[args.type];
         const state = faker ? { ...args.inputs, ...faker(args.name, args.inputs) } : args.inputs;

@@ -13,6 +13,7 @@ import { AttachmentError } from "../sovereign/attachment";
 import { RenderedDocument, documentsFor } from "./documents";
 import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
 import { PROVIDER_FAKES } from "./provider-fakes";
+import { shardOfName } from "../config/shard-config";
 
 export interface RenderOptions {
     /** Stack name: renders `<stackConfigDir>/Pulumi.<stack>.yaml`. */
@@ -22,6 +23,11 @@ export interface RenderOptions {
     /** Project root (folder of Pulumi.yaml); found from the working directory when absent. */
     projectRoot?: string;
     fakers?: Readonly<Record<string, OutputFaker>>;
+    /**
+     * Outputs of the stacks a tenant shard reads, by fully qualified name. When absent, a shard's
+     * Sovereign is rendered offline first from its own stack file (the last part of `shardOf`).
+     */
+    stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface RenderResult {
@@ -63,6 +69,17 @@ function projectRootFor(stackFile: string | undefined): string {
     return findProjectRoot(process.cwd());
 }
 
+/** For a shard stack, the outputs of its Sovereign stack, rendered offline from the local stack file. */
+async function sovereignOfShard(values: Record<string, unknown>, projectRoot: string): Promise<Record<string, Record<string, unknown>>> {
+    const name = shardOfName(values);
+    if (name === undefined) {
+        return {};
+    }
+    const parent = name.split("/").pop()!;
+    const rendered = await renderStack({ stack: parent, projectRoot });
+    return { [name]: { sovereign: rendered.outputs.sovereign } };
+}
+
 export async function renderStack(options: RenderOptions): Promise<RenderResult> {
     const root = options.projectRoot ?? projectRootFor(options.stackFile);
     const project = readProjectFile(root);
@@ -70,8 +87,9 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
     const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));
     const { projectValues, secureKeys } = readStackFileConfig(stackFile, project);
     const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys);
+    const stackReferences = options.stackReferences ?? (await sovereignOfShard(projectValues, root));
 
-    const mocks = new RecordingMocks(options.fakers ?? PROVIDER_FAKES);
+    const mocks = new RecordingMocks(options.fakers ?? PROVIDER_FAKES, stackReferences);
     await pulumi.runtime.setMocks(mocks, project.name, stack, false);
     pulumi.runtime.setAllConfig(config, secretKeys);
 

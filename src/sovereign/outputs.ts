@@ -2,6 +2,7 @@
 
 import type { TenantPlan } from "../tenants/tenant-plan";
 import type { SovereignPlan } from "./plan";
+import { SovereignReference, sovereignReference } from "./reference";
 import type { SovereignSpec } from "./spec";
 
 export interface SovereignOutputs {
@@ -15,6 +16,8 @@ export interface SovereignOutputs {
     listeners: Record<string, string[]>;
     /** Per tenant: where its mail lives and where its webmail host is served from. */
     tenants: Record<string, TenantOutput>;
+    /** What tenant-shard stacks read through a StackReference (Sovereign stacks only). */
+    sovereign?: SovereignReference;
 }
 
 export interface TenantOutput {
@@ -35,7 +38,21 @@ function listenerContainer(t: TenantPlan, plan: SovereignPlan): string {
     return t.home === "gateway" ? `Gateway ${console.namespace}/${console.name}` : "Ingress";
 }
 
-export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan): SovereignOutputs {
+export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan, options: { isShard: boolean }): SovereignOutputs {
+    const tenants: Record<string, TenantOutput> = Object.fromEntries(
+        plan.tenants.map((t) => [
+            t.tenant.slug,
+            {
+                domain: t.tenant.domain.primary,
+                mode: t.tenant.domain.mode,
+                implementation: t.tenant.implementation,
+                namespace: t.namespace,
+                mailHost: t.mailHost,
+                listenerContainer: listenerContainer(t, plan),
+            },
+        ]),
+    );
+    const containers = Object.fromEntries(Object.entries(tenants).map(([slug, t]) => [slug, t.listenerContainer]));
     return {
         fqdn: spec.fqdn,
         zones: spec.zones.map((z) => z.name),
@@ -46,18 +63,7 @@ export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan): Sove
             managedHere: spec.gateways.management === "managed",
         })),
         listeners: Object.fromEntries(plan.gateways.map((g) => [g.role, g.listeners.map((l) => l.name)])),
-        tenants: Object.fromEntries(
-            plan.tenants.map((t) => [
-                t.tenant.slug,
-                {
-                    domain: t.tenant.domain.primary,
-                    mode: t.tenant.domain.mode,
-                    implementation: t.tenant.implementation,
-                    namespace: t.namespace,
-                    mailHost: t.mailHost,
-                    listenerContainer: listenerContainer(t, plan),
-                },
-            ]),
-        ),
+        tenants,
+        ...(options.isShard ? {} : { sovereign: sovereignReference(spec, plan, containers) }),
     };
 }
