@@ -24,7 +24,8 @@ export function parseShard(input: StackConfigInput, reference: SovereignReferenc
     const site: ConfigSite = { issues, file: input.file };
     const key = (k: string) => `${input.project}:${k}`;
     for (const k of Object.keys(input.values).sort()) {
-        if (!(SHARD_KEYS as readonly string[]).includes(k)) {
+        // The CLI passes project defaults (empty strings here) as values; only real settings count.
+        if (!(SHARD_KEYS as readonly string[]).includes(k) && input.values[k] !== "") {
             issues.add(
                 input.file,
                 key(k),
