@@ -12,6 +12,7 @@ import { DEFAULT_STACK, RenderResult, isConfigError, renderStack } from "../rend
 import { formatMarkdownError, formatMarkdownReport } from "./markdown";
 import { CheckReport, buildCheckReport, checkPassed } from "./report";
 import { formatTextReport } from "./table";
+import { oneOf, parseFlags } from "../render/cli-args";
 
 export type CheckFormat = "table" | "md";
 
@@ -31,42 +32,17 @@ const USAGE = `usage: npm run check -- [--stack <name> | --stack-file <path>] [-
   --out <file>         write the report to this file instead of stdout
 exit codes: 0 every route attaches; 1 a route does not attach or the stack is refused; 2 usage error`;
 
-export class UsageError extends Error {}
-
-const FLAGS = ["--stack", "--stack-file", "--mode", "--format", "--out"];
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-    if (!(allowed as readonly string[]).includes(value)) {
-        throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-    }
-    return value as T;
-}
-
 export function parseArgs(argv: readonly string[]): CheckArgs {
-    const args: CheckArgs = { mode: "cilium", format: "table" };
-    for (let i = 0; i < argv.length; i++) {
-        const flag = argv[i];
-        const value = argv[i + 1];
-        if (flag === "--help" || flag === "-h") {
-            throw new UsageError("");
-        }
-        if (!FLAGS.includes(flag)) {
-            throw new UsageError(`unknown argument ${flag}`);
-        }
-        if (value === undefined || value.startsWith("--")) {
-            throw new UsageError(`${flag} needs a value`);
-        }
-        i++;
-        if (flag === "--stack") args.stack = value;
-        if (flag === "--stack-file") args.stackFile = value;
-        if (flag === "--mode") args.mode = oneOf(flag, value, ["cilium", "spec"] as const);
-        if (flag === "--format") args.format = oneOf(flag, value, ["table", "md"] as const);
-        if (flag === "--out") args.out = value;
-    }
-    if (args.stack !== undefined && args.stackFile !== undefined) {
-        throw new UsageError("give --stack or --stack-file, not both");
-    }
-    return args;
+    const flags = parseFlags(argv, ["--stack", "--stack-file", "--mode", "--format", "--out"]);
+    const mode = flags.get("--mode");
+    const format = flags.get("--format");
+    return {
+        ...(flags.has("--stack") ? { stack: flags.get("--stack") } : {}),
+        ...(flags.has("--stack-file") ? { stackFile: flags.get("--stack-file") } : {}),
+        mode: mode === undefined ? "cilium" : oneOf("--mode", mode, ["cilium", "spec"] as const),
+        format: format === undefined ? "table" : oneOf("--format", format, ["table", "md"] as const),
+        ...(flags.has("--out") ? { out: flags.get("--out") } : {}),
+    };
 }
 
 /** The stack's name and file as the operator gave them, for reports about a stack that failed to render. */

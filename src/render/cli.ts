@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_STACK, isConfigError, renderStack } from "./render-stack";
 import { filesByNamespace, header, isRenderedFile, toYamlStream } from "./manifest-files";
+import { parseFlags } from "./cli-args";
 
 interface Args {
     stack?: string;
@@ -19,31 +20,9 @@ const USAGE = `usage: npm run render -- [--stack <name> | --stack-file <path>] [
                        instead of printing one YAML stream to stdout`;
 
 export function parseArgs(argv: readonly string[]): Args {
-    const args: Args = {};
-    for (let i = 0; i < argv.length; i++) {
-        const flag = argv[i];
-        const value = argv[i + 1];
-        if (flag === "--help" || flag === "-h") {
-            throw new UsageError("");
-        }
-        if (!["--stack", "--stack-file", "--out"].includes(flag)) {
-            throw new UsageError(`unknown argument ${flag}`);
-        }
-        if (value === undefined || value.startsWith("--")) {
-            throw new UsageError(`${flag} needs a value`);
-        }
-        i++;
-        if (flag === "--stack") args.stack = value;
-        if (flag === "--stack-file") args.stackFile = value;
-        if (flag === "--out") args.out = value;
-    }
-    if (args.stack !== undefined && args.stackFile !== undefined) {
-        throw new UsageError("give --stack or --stack-file, not both");
-    }
-    return args;
+    const flags = parseFlags(argv, ["--stack", "--stack-file", "--out"]);
+    return { stack: flags.get("--stack"), stackFile: flags.get("--stack-file"), out: flags.get("--out") };
 }
-
-export class UsageError extends Error {}
 
 function writeFiles(dir: string, files: Map<string, string>): void {
     fs.mkdirSync(dir, { recursive: true });
