@@ -19,7 +19,7 @@ import {
     gatewayKey,
 } from "./api-types";
 import { HostnameMode, ciliumComputeHosts, hostnameProblem, intersectHostname, intersectHostnames, isWildcardHostname, labelsBelowWildcard } from "./hostnames";
-import { servingListener } from "./serving-listener";
+import { servingListenerIndex } from "./serving-listener";
 
 export type CheckMode = HostnameMode;
 
@@ -158,6 +158,8 @@ interface Model {
     merged: Map<string, OwnedListener[]>;
     byListener: Map<Listener, OwnedListener>;
     labels: (namespace: string) => Record<string, string>;
+    /** The serving listener of a precise host among one Gateway's merged listeners on one port (memoized). */
+    serving: (gateway: string, port: number) => (host: string, protocol: ListenerProtocol) => Listener | undefined;
 }
 
 /** The CRD default `allowedRoutes: {namespaces: {from: Same}}`, applied because Cilium's code assumes it. */
@@ -261,7 +263,19 @@ function buildModel(input: AttachmentInput): Model {
             byListener.set(owned.listener, owned);
         }
     }
-    return { gateways, listenerSets, merged, byListener, labels };
+    // Built once per (Gateway, port) and shared by every route: a per-route scan of the merged listeners
+    // (one ListenerSet per tenant) made the proof quadratic in the number of tenants.
+    const servingIndexes = new Map<string, ReturnType<typeof servingListenerIndex>>();
+    const serving = (gateway: string, port: number) => {
+        const key = `${gateway} ${port}`;
+        let index = servingIndexes.get(key);
+        if (index === undefined) {
+            index = servingListenerIndex((merged.get(gateway) ?? []).filter((o) => o.listener.port === port).map((o) => o.listener));
+            servingIndexes.set(key, index);
+        }
+        return index;
+    };
+    return { gateways, listenerSets, merged, byListener, labels, serving };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -661,10 +675,10 @@ function servingFor(route: RouteContext, attached: readonly Listener[], model: M
         if (owned === undefined || (listener.protocol !== "HTTP" && listener.protocol !== "HTTPS")) {
             continue;
         }
-        const peers = (model.merged.get(owned.owner.gateway) ?? []).filter((o) => o.listener.port === listener.port);
+        const serving = model.serving(owned.owner.gateway, listener.port);
         for (const hostname of intersectHostnames(listener.hostname, route.hostnames, mode)) {
             const precise = hostname !== "*" && !isWildcardHostname(hostname);
-            const winner = precise ? servingListener(peers.map((o) => o.listener), hostname, listener.protocol) : undefined;
+            const winner = precise ? serving(hostname, listener.protocol) : undefined;
             const s = servingEntry((winner && model.byListener.get(winner)) || owned, hostname, attachedSet);
             served.set(`${s.entry.gateway} ${s.entry.port} ${s.entry.protocol} ${hostname}`, s);
         }
