@@ -8,14 +8,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 import type { ListenerIndex } from "../src/gateway/route-guard";
-import { GATEWAY_API_GROUP } from "../src/gateway/api-types";
 import { bootstrapJob } from "../src/stalwart/bootstrap-job";
 import { renderConfigToml, stalwartConfig, stalwartConfigMap, DEFAULT_DKIM_SELECTOR } from "../src/stalwart/config-toml";
 import { ed25519DkimPublicKey } from "../src/stalwart/dkim";
 import { DnsRecord, dnsEndpoint, dnsRecordsConfigMap, requiredDnsRecords } from "../src/stalwart/dns-records";
 import { adminPasswordExternalSecret, oidcClientExternalSecret } from "../src/stalwart/external-secrets";
 import { tenantMailLabels } from "../src/stalwart/labels";
-import { ADMIN_PASSWORD_SECRET_KEY, DKIM_ED25519_KEY, HTTP_PORT } from "../src/stalwart/layout";
+import { ADMIN_PASSWORD_SECRET_KEY, DKIM_ED25519_KEY } from "../src/stalwart/layout";
 import { stalwartNames } from "../src/stalwart/names";
 import { bootstrapNetworkPolicy, ciliumGatewayIngressPolicy, defaultDenyPolicy, stalwartNetworkPolicy } from "../src/stalwart/network-policy";
 import { imapService, smtpService, webService } from "../src/stalwart/services";
@@ -23,6 +22,7 @@ import { stalwartServiceAccount, stalwartStatefulSet } from "../src/stalwart/wor
 import type { SovereignSpec } from "../src/sovereign/spec";
 import { mailServiceAnnotations } from "../src/tenants/mail-service-annotations";
 import type { TenantPlan } from "../src/tenants/tenant-plan";
+import { consoleTlsReferenceGrant, tenantCertificate, traefikWebmailIngress } from "../src/tenants/tenant-objects";
 import { Blueprint } from "./blueprint";
 
 export interface StalwartTenantArgs {
@@ -67,21 +67,8 @@ export class StalwartTenant extends pulumi.ComponentResource {
             adminSecret = ns; // the chart renders its own ExternalSecret
         }
 
-        if (plan.home === "gateway") {
-            // The console Gateway (another namespace) terminates TLS with the tenant's certificate.
-            custom(
-                "reference-grant",
-                {
-                    apiVersion: `${GATEWAY_API_GROUP}/v1beta1`,
-                    kind: "ReferenceGrant",
-                    metadata: { name: `${names.statefulSet}-console-tls`, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
-                    spec: {
-                        from: [{ group: GATEWAY_API_GROUP, kind: "Gateway", namespace: spec.gateways.namespace }],
-                        to: [{ group: "", kind: "Secret", name: names.tlsSecret }],
-                    },
-                },
-                { dependsOn: [ns] },
-            );
+        if (plan.grantsGatewaySecret) {
+            custom("reference-grant", consoleTlsReferenceGrant(tenant.slug, spec.gateways.namespace), { dependsOn: [ns] });
         }
         if (plan.listenerSet) {
             custom("listener-set", plan.listenerSet, { dependsOn: [ns] });
@@ -117,21 +104,7 @@ export class StalwartTenant extends pulumi.ComponentResource {
         }
 
         const oidcSecret = custom("oidc-external-secret", oidcClientExternalSecret(tenant, esoOptions(spec)), { dependsOn: [ns] });
-        const certificate = custom(
-            "certificate",
-            {
-                apiVersion: "cert-manager.io/v1",
-                kind: "Certificate",
-                metadata: { name: plan.certificate!.name, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
-                spec: {
-                    secretName: plan.certificate!.secretName,
-                    dnsNames: plan.certificate!.dnsNames,
-                    issuerRef: { group: "cert-manager.io", kind: "ClusterIssuer", name: plan.certificate!.issuer },
-                    privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
-                },
-            },
-            { dependsOn: [ns] },
-        );
+        const certificate = custom("certificate", tenantCertificate(tenant.slug, plan.certificate!), { dependsOn: [ns] });
 
         const toml = renderConfigToml(stalwartConfig(tenant, { allowedIps: spec.tenancy.trustedCidrs }));
         const config = new k8s.core.v1.ConfigMap(id("config"), stalwartConfigMap(tenant, toml), inNs);
@@ -165,7 +138,7 @@ export class StalwartTenant extends pulumi.ComponentResource {
         if (plan.webmailRoute) {
             custom("webmail-route", plan.webmailRoute, { dependsOn: [ns, web] });
         } else {
-            new k8s.networking.v1.Ingress(id("webmail-ingress"), traefikIngress(plan), { ...child, dependsOn: [ns, web] });
+            new k8s.networking.v1.Ingress(id("webmail-ingress"), traefikWebmailIngress(plan), { ...child, dependsOn: [ns, web] });
         }
 
         new k8s.batch.v1.Job(id("bootstrap"), bootstrapJob(tenant, imageRegistry), { ...child, dependsOn: [statefulSet, web, adminSecret] });
@@ -179,22 +152,4 @@ function esoOptions(spec: SovereignSpec) {
 
 function platformNamespace(spec: SovereignSpec, name: "keycloak" | "powerdns"): string {
     return spec.blueprints.find((b) => b.name === name)?.namespace ?? name;
-}
-
-/** A Sovereign without Gateway API: webmail through Traefik, with the tenant's certificate. */
-function traefikIngress(plan: TenantPlan): k8s.networking.v1.IngressArgs {
-    const names = stalwartNames(plan.tenant.slug);
-    return {
-        metadata: { name: `${names.statefulSet}-webmail`, namespace: names.namespace, labels: tenantMailLabels(plan.tenant.slug) },
-        spec: {
-            ingressClassName: "traefik",
-            tls: [{ hosts: [plan.mailHost], secretName: names.tlsSecret }],
-            rules: [
-                {
-                    host: plan.mailHost,
-                    http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: names.webService, port: { number: HTTP_PORT } } } }] },
-                },
-            ],
-        },
-    };
 }

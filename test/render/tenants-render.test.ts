@@ -235,3 +235,17 @@ describe("adding a tenant", () => {
         assert.deepEqual(listeners(after).filter((n) => !listeners(before).includes(n)), ["console-https-bbb", "console-http-bbb"]);
     });
 });
+
+describe("a Sovereign without Gateway API", () => {
+    it("serves native webmail through a Traefik Ingress with the tenant's certificate, and creates no Gateway", async () => {
+        const r = (await capturingWarnings(() => renderValues("nogw", { fqdn: "omani.works", gateways: { management: "none" }, tenants: [TENANTS[0]] }))).result;
+        assert.deepEqual(r.documents.filter((d) => ["Gateway", "ListenerSet", "HTTPRoute"].includes(d.kind)), []);
+        const ingress = doc(r, "tenant-acme", "Ingress", "stalwart-acme-webmail").body;
+        assert.deepEqual(ingress.spec, {
+            ingressClassName: "traefik",
+            tls: [{ hosts: ["mail.acme.omani.works"], secretName: "stalwart-acme-tls" }],
+            rules: [{ host: "mail.acme.omani.works", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "stalwart-acme-web", port: { number: 8080 } } } }] } }],
+        });
+        assert.deepEqual(getPath(doc(r, "tenant-acme", "Certificate", "stalwart-acme-tls").body, "spec.dnsNames"), ["*.acme.omani.works", "acme.omani.works"]);
+    });
+});
