@@ -18,3 +18,18 @@ export function acmeTenant(overrides: Partial<TenantSpec> = {}): TenantSpec {
         ...overrides,
     };
 }
+
+/** The labels the acme tenant's Stalwart pod (and its Services) must carry, written out literally. */
+export const ACME_MAIL_SERVER_SELECTOR = {
+    "app.kubernetes.io/name": "stalwart",
+    "app.kubernetes.io/instance": "stalwart-acme",
+    "app.kubernetes.io/component": "mail-server",
+};
+export const ACME_MAIL_SERVER_LABELS = {
+    "app.kubernetes.io/managed-by": "sovereign-stacks",
+    "app.kubernetes.io/name": "stalwart",
+    "app.kubernetes.io/instance": "stalwart-acme",
+    "app.kubernetes.io/part-of": "stalwart-tenant",
+    "catalyst.openova.io/tenant": "acme",
+    "app.kubernetes.io/component": "mail-server",
+};

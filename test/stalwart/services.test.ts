@@ -1,20 +1,7 @@
 import * as assert from "node:assert/strict";
 import { imapService, smtpService, stalwartInClusterUrl, webService } from "../../src/stalwart/services";
-import { acmeTenant } from "./fixtures";
+import { ACME_MAIL_SERVER_LABELS as LABELS, ACME_MAIL_SERVER_SELECTOR as SELECTOR, acmeTenant } from "./fixtures";
 
-const SELECTOR = {
-    "app.kubernetes.io/name": "stalwart",
-    "app.kubernetes.io/instance": "stalwart-acme",
-    "app.kubernetes.io/component": "mail-server",
-};
-const LABELS = {
-    "app.kubernetes.io/managed-by": "sovereign-stacks",
-    "app.kubernetes.io/name": "stalwart",
-    "app.kubernetes.io/instance": "stalwart-acme",
-    "app.kubernetes.io/part-of": "stalwart-tenant",
-    "catalyst.openova.io/tenant": "acme",
-    "app.kubernetes.io/component": "mail-server",
-};
 
 describe("stalwart services", () => {
     it("exposes SMTP, submission and submissions on a client-IP-preserving LoadBalancer", () => {

@@ -1,22 +1,9 @@
 import * as assert from "node:assert/strict";
 import { configChecksum } from "../../src/stalwart/config-toml";
 import { STALWART_IMAGE, stalwartImage, stalwartServiceAccount, stalwartStatefulSet } from "../../src/stalwart/workload";
-import { acmeTenant } from "./fixtures";
+import { ACME_MAIL_SERVER_LABELS as LABELS, ACME_MAIL_SERVER_SELECTOR as SELECTOR, acmeTenant } from "./fixtures";
 
 const TOML = '[server]\nhostname = "mail.acme.omantel.omani.works"\n';
-const SELECTOR = {
-    "app.kubernetes.io/name": "stalwart",
-    "app.kubernetes.io/instance": "stalwart-acme",
-    "app.kubernetes.io/component": "mail-server",
-};
-const LABELS = {
-    "app.kubernetes.io/managed-by": "sovereign-stacks",
-    "app.kubernetes.io/name": "stalwart",
-    "app.kubernetes.io/instance": "stalwart-acme",
-    "app.kubernetes.io/part-of": "stalwart-tenant",
-    "catalyst.openova.io/tenant": "acme",
-    "app.kubernetes.io/component": "mail-server",
-};
 
 describe("stalwart workload", () => {
     const sts = stalwartStatefulSet(acmeTenant(), { configToml: TOML });
