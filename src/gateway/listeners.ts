@@ -179,7 +179,3 @@ export function gatewayManifest(plan: GatewayPlan, labels: Record<string, string
         },
     };
 }
-
-export function isSectionName(name: string): boolean {
-    return name.length <= 253 && SECTION_NAME.test(name);
-}
