@@ -1,4 +1,7 @@
-// Name rules shared by config validation, listener naming and resource naming.
+// Name rules shared by config validation, listener naming, resource naming and the Stalwart builders
+// (which re-assert them), so a value validation accepts is never rejected later.
+
+import { isIP } from "node:net";
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -26,7 +29,7 @@ export function dnsNameProblem(name: string): string | undefined {
         }
     }
     if (labels.length < 2) {
-        return "is a single label; a zone or FQDN needs at least two, e.g. omani.works";
+        return "is a single label; a zone, FQDN or host needs at least two labels, e.g. omani.works";
     }
     if (/^[0-9.]+$/.test(name)) {
         return "is an IP address, not a DNS name";
@@ -58,9 +61,33 @@ export function dnsLabelProblem(name: string, max = 63): string | undefined {
     return undefined;
 }
 
-/** `*.example.com` or a plain DNS name. */
-export function hostnameProblem(host: string): string | undefined {
-    return dnsNameProblem(host.startsWith("*.") ? host.slice(2) : host);
+/**
+ * Why `address` is not a mailbox usable in DMARC and TLS-RPT `mailto:` URIs, if it is not. The local part
+ * is restricted to letters, digits and `._%+-`: `!`, `,` and `;` have meanings inside those URIs.
+ */
+export function mailboxProblem(address: string): string | undefined {
+    if (address.startsWith("mailto:")) {
+        return "starts with mailto:, which the record adds itself";
+    }
+    const at = address.lastIndexOf("@");
+    if (at <= 0 || at === address.length - 1) {
+        return "is not an email address (local@domain)";
+    }
+    const local = address.slice(0, at);
+    if (local.length > 64 || !/^[A-Za-z0-9._%+-]+$/.test(local)) {
+        return "is not an email address a DMARC or TLS-RPT URI can carry (local part: letters, digits and . _ % + -, at most 64)";
+    }
+    const domainProblem = dnsNameProblem(address.slice(at + 1));
+    return domainProblem ? `has a domain that ${domainProblem}` : undefined;
+}
+
+/** Why `value` is not an IPv4/IPv6 address or CIDR (`10.0.0.0/8`, `fd00::/8`), if it is not. */
+export function ipOrCidrProblem(value: string): string | undefined {
+    const [address, prefix, ...rest] = value.split("/");
+    const family = isIP(address ?? "");
+    const max = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max);
+    return family === 0 || !prefixOk || rest.length > 0 ? "is not an IP address or CIDR (IPv4 or IPv6)" : undefined;
 }
 
 // Exact semver 2.0.0 (no ranges, no leading "v"): Helm pins and Flux bootstrap pins use this form.

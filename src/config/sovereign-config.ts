@@ -19,7 +19,7 @@ import type {
 } from "../sovereign/spec";
 import type { TenantSpec } from "../tenants/tenant-spec";
 import { IssueList, SovereignConfigError } from "./issues";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, objectNameProblem } from "./names";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "./names";
 import {
     ConfigSite,
     childPath,
@@ -169,8 +169,6 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
     return settings;
 }
 
-const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
-
 function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySettings {
     const t = readObject(site, path, value, TENANCY_KEYS) ?? {};
     const at = (k: string) => childPath(path, k);
@@ -185,8 +183,9 @@ function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySet
     const trustedCidrs: string[] = [];
     readList(site, at("trustedCidrs"), t.trustedCidrs).forEach((entry, i) => {
         const cidr = readString(site, childPath(at("trustedCidrs"), i), entry);
-        if (cidr !== undefined && !CIDR.test(cidr)) {
-            site.issues.add(site.file, childPath(at("trustedCidrs"), i), cidr, "is not an IPv4 address or CIDR", "write e.g. 10.42.0.0/16");
+        const problem = cidr === undefined ? undefined : ipOrCidrProblem(cidr);
+        if (problem !== undefined) {
+            site.issues.add(site.file, childPath(at("trustedCidrs"), i), cidr, problem, "write e.g. 10.42.0.0/16 or fd00:42::/64");
         } else if (cidr !== undefined) {
             trustedCidrs.push(cidr);
         }

@@ -6,7 +6,7 @@ import { CATALOG } from "../blueprints/catalog";
 import { derivedStalwartNames } from "../stalwart/names";
 import { DerivedName, derivedTenantNames } from "../tenants/tenant-names";
 import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../tenants/tenant-spec";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, objectNameProblem } from "./names";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, mailboxProblem, objectNameProblem } from "./names";
 import {
     ConfigSite,
     childPath,
@@ -73,23 +73,6 @@ export function slugDerivedNames(slug: string): DerivedName[] {
 export function maxSlugLength(): number {
     const probe = "x";
     return Math.min(...slugDerivedNames(probe).map((d) => d.max - (d.name.length - probe.length)));
-}
-
-const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-
-export function emailProblem(address: string): string | undefined {
-    if (address.startsWith("mailto:")) {
-        return "starts with mailto:, which the record adds itself";
-    }
-    const at = address.lastIndexOf("@");
-    if (at <= 0 || at === address.length - 1) {
-        return "is not an email address (local@domain)";
-    }
-    if (!EMAIL_LOCAL.test(address.slice(0, at))) {
-        return "has an invalid local part";
-    }
-    const domainProblem = dnsNameProblem(address.slice(at + 1));
-    return domainProblem ? `has a domain that ${domainProblem}` : undefined;
 }
 
 /**
@@ -226,7 +209,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
 
     const dm = readObject(site, at("dmarc"), t.dmarc, ["rua"]) ?? {};
     const dmarcRua = readString(site, at("dmarc.rua"), dm.rua, `dmarc@${primary}`);
-    const ruaProblem = emailProblem(dmarcRua);
+    const ruaProblem = mailboxProblem(dmarcRua);
     if (ruaProblem) {
         site.issues.add(site.file, at("dmarc.rua"), dmarcRua, `is not a valid DMARC report address: it ${ruaProblem}`, `write a plain address, e.g. dmarc@${primary}`);
     }

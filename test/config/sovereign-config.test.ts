@@ -238,6 +238,8 @@ describe("tenant validation", () => {
     it("rejects a malformed DMARC report address", () => {
         expectOne({ ...BASE, tenantsDir: "t" }, "dmarc.rua", "mailto:dmarc@acme.com", /starts with mailto:/, [doc("acme", { keycloak: realm, dmarc: { rua: "mailto:dmarc@acme.com" } })]);
         expectOne({ ...BASE, tenantsDir: "t" }, "dmarc.rua", "dmarc-at-acme.com", /not an email address/, [doc("acme", { keycloak: realm, dmarc: { rua: "dmarc-at-acme.com" } })]);
+        // "!" is a valid RFC 5322 local part but a size limit inside a DMARC rua URI: rejected here, not by the builder later.
+        expectOne({ ...BASE, tenantsDir: "t" }, "dmarc.rua", "dmarc!x@acme.com", /DMARC or TLS-RPT URI can carry/, [doc("acme", { keycloak: realm, dmarc: { rua: "dmarc!x@acme.com" } })]);
     });
 
     it("rejects unknown keys in a tenant file", () => {
@@ -282,7 +284,9 @@ describe("tenancy settings and listener homes", () => {
 
     it("rejects an unknown ExternalSecrets API version and a bad CIDR", () => {
         expectOne({ ...BASE, tenancy: { externalSecretsApiVersion: "v2" } }, `${P}:tenancy.externalSecretsApiVersion`, "v2", /not one of v1 \| v1beta1/);
-        expectOne({ ...BASE, tenancy: { trustedCidrs: ["10.42.0.0/33"] } }, `${P}:tenancy.trustedCidrs[0]`, "10.42.0.0/33", /not an IPv4 address or CIDR/);
+        expectOne({ ...BASE, tenancy: { trustedCidrs: ["10.42.0.0/33"] } }, `${P}:tenancy.trustedCidrs[0]`, "10.42.0.0/33", /is not an IP address or CIDR \(IPv4 or IPv6\)/);
+        // Stalwart's allowed-ip takes IPv6 too, and the config builder accepts what validation accepts.
+        assert.deepEqual(specFrom({ ...BASE, tenancy: { trustedCidrs: ["10.42.0.0/16", "fd00:42::/64"] } }).tenancy.trustedCidrs, ["10.42.0.0/16", "fd00:42::/64"]);
     });
 
     it("rejects more tenants on the console Gateway than its 64 listeners hold", () => {

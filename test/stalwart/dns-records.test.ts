@@ -47,7 +47,7 @@ describe("stalwart DNS records", () => {
         const long = ["a", "b", "c", "d"].map((c) => c.repeat(61)).join(".");
         assert.equal(long.length, 247);
         assert.throws(() => requiredDnsRecords(long, OPTS), /mail host name|record name/);
-        assert.throws(() => requiredDnsRecords(`${"x".repeat(64)}.example`, OPTS), /label "x{64}" must be 1-63/);
+        assert.throws(() => requiredDnsRecords(`${"x".repeat(64)}.example`, OPTS), /has a label "x{20}\.\.\." of 64 characters; a label has at most 63/);
         const nearLimit = ["a", "b", "c"].map((c) => c.repeat(63)).join(".") + ".example"; // 199 chars
         assert.throws(() => requiredDnsRecords(nearLimit, { ...OPTS, dkimSelector: "s".repeat(50) }), /dkim record name .* must be 1-253/);
         const longRua = `${"r".repeat(60)}@${"m".repeat(63)}.${"n".repeat(63)}.${"o".repeat(63)}.example`; // 260 chars
