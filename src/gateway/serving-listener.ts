@@ -4,16 +4,14 @@
 // then a listener without hostname.
 
 import type { Listener, ListenerProtocol } from "./api-types";
+import { isWildcardHostname, wildcardCovers } from "./hostnames";
 
 /** Whether a listener hostname (possibly `*.suffix`, possibly absent) matches a precise host. */
 export function listenerHostnameMatches(listenerHostname: string | undefined, host: string): boolean {
     if (listenerHostname === undefined || listenerHostname === "") {
         return true;
     }
-    if (listenerHostname.startsWith("*.")) {
-        return host.endsWith(listenerHostname.slice(1)) && host.length > listenerHostname.length - 1;
-    }
-    return listenerHostname === host;
+    return isWildcardHostname(listenerHostname) ? wildcardCovers(listenerHostname, host) : listenerHostname === host;
 }
 
 function specificity(listenerHostname: string | undefined): number {
