@@ -8,6 +8,7 @@ import { GATEWAY_API_GROUP, HTTPRoute, gatewayKey } from "../gateway/api-types";
 import { gatewayManifest } from "../gateway/listeners";
 import type { RenderedDocument } from "../render/documents";
 import type { SovereignPlan } from "../sovereign/plan";
+import { compareCodeUnits } from "../code-unit-order";
 
 export interface CheckInput {
     input: AttachmentInput;
@@ -53,8 +54,6 @@ function attachmentFields(route: HTTPRoute): string {
     return JSON.stringify([refs, route.spec.hostnames ?? []]);
 }
 
-// Code-unit order, not localeCompare: the report must not depend on the machine's locale.
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The union of the plan's routes and the rendered HTTPRoute documents, one per namespace/name, sorted. A rendered
@@ -77,7 +76,7 @@ export function unionRoutes(planned: readonly HTTPRoute[], documents: readonly R
         }
         routes.set(key, route);
     }
-    return { routes: [...routes.keys()].sort(byKey).map((k) => routes.get(k)!), notes };
+    return { routes: [...routes.keys()].sort(compareCodeUnits).map((k) => routes.get(k)!), notes };
 }
 
 export function checkInput(plan: Pick<SovereignPlan, "gateways" | "listenerSets" | "namespaces" | "routes">, documents: readonly RenderedDocument[], mode: CheckMode): CheckInput {

@@ -20,6 +20,7 @@ import {
 } from "./api-types";
 import { HostnameMode, ciliumComputeHosts, hostnameProblem, intersectHostname, intersectHostnames, isWildcardHostname, labelsBelowWildcard } from "./hostnames";
 import { servingListenerIndex } from "./serving-listener";
+import { compareCodeUnits } from "../code-unit-order";
 
 export type CheckMode = HostnameMode;
 
@@ -254,7 +255,7 @@ function buildModel(input: AttachmentInput): Model {
         // GEP-1713 merge precedence: the Gateway, then ListenerSets (no creationTimestamp here, so by ns/name).
         const sets = [...listenerSets.entries()]
             .filter(([, ls]) => ls.active && ls.gateway === key)
-            .sort(([a], [b]) => a.localeCompare(b))
+            .sort(([a], [b]) => compareCodeUnits(a, b))
             .map(([, ls]) => ls);
         merged.set(key, [gw, ...sets].flatMap(own));
     }
@@ -741,7 +742,7 @@ function routeWarnings(route: HTTPRoute, context: RouteContext): string[] {
 // ---------------------------------------------------------------------------------------------------------
 
 function listenerReport(model: Model, counts: ReadonlyMap<Listener, ReadonlySet<string>>): ListenerAttachment[] {
-    const owners = [...model.gateways.values(), ...[...model.listenerSets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, o]) => o)];
+    const owners = [...model.gateways.values(), ...[...model.listenerSets.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, o]) => o)];
     return owners.flatMap((owner) =>
         owner.listeners.map((l) => {
             const routes = [...(counts.get(l) ?? [])].sort();

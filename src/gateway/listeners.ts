@@ -7,6 +7,7 @@ import type { GatewaySettings, SovereignSpec, Zone } from "../sovereign/spec";
 import type { GatewayRole } from "../blueprints/catalog";
 import { tenantListenerHome, tenantListeners } from "../tenants/tenant-listeners";
 import { AllowedListeners, GATEWAY_API_VERSION, Gateway, Listener } from "./api-types";
+import { compareCodeUnits } from "../code-unit-order";
 
 /** Namespace label that lets a namespace's ListenerSets attach to the console Gateway. */
 export const LISTENER_SETS_LABEL = "sovereign-stacks/console-listener-sets";
@@ -105,7 +106,7 @@ export function gatewaysForSovereign(
     spec: Pick<SovereignSpec, "fqdn" | "zones" | "gateways"> & Partial<Pick<SovereignSpec, "tenants" | "tenancy">>,
 ): GatewayPlan[] {
     const g: GatewaySettings = spec.gateways;
-    const tenants = spec.tenancy ? [...(spec.tenants ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) : [];
+    const tenants = spec.tenancy ? [...(spec.tenants ?? [])].sort((a, b) => compareCodeUnits(a.slug, b.slug)) : [];
     const homes = tenants.map((t) => tenantListenerHome(t, { gateways: g, tenancy: spec.tenancy! }));
     const onGateway = tenants.filter((_, i) => homes[i] === "gateway").flatMap((t) => tenantListeners(t, g));
     const useListenerSets = spec.tenancy?.listeners === "listenerSets" && g.management !== "none";

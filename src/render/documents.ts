@@ -3,6 +3,7 @@
 
 import { isPlainObject } from "../config/reader";
 import type { Registration } from "./recording-mocks";
+import { compareCodeUnits } from "../code-unit-order";
 
 export const HELM_CHART_API_VERSION = "render.sovereign-stacks/v1";
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -105,17 +106,12 @@ function kindRank(kind: string): number {
     return i < 0 ? KIND_ORDER.length : i;
 }
 
-// Code-unit order, not localeCompare: the output must not depend on the machine's locale.
-function compareText(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export function compareDocuments(a: RenderedDocument, b: RenderedDocument): number {
     return (
-        compareText(a.namespace ?? "", b.namespace ?? "") ||
+        compareCodeUnits(a.namespace ?? "", b.namespace ?? "") ||
         kindRank(a.kind) - kindRank(b.kind) ||
-        compareText(a.kind, b.kind) ||
-        compareText(a.name, b.name)
+        compareCodeUnits(a.kind, b.kind) ||
+        compareCodeUnits(a.name, b.name)
     );
 }
 
