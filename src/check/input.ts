@@ -9,15 +9,12 @@ import { gatewayManifest } from "../gateway/listeners";
 import type { RenderedDocument } from "../render/documents";
 import type { SovereignPlan } from "../sovereign/plan";
 import { compareCodeUnits } from "../code-unit-order";
+import { isPlainObject } from "../config/reader";
 
 export interface CheckInput {
     input: AttachmentInput;
     /** Things the operator should know about the input itself (e.g. a rendered route the plan predicted differently). */
     notes: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function routeKey(route: HTTPRoute): string {
@@ -31,8 +28,8 @@ export function routeFromDocument(doc: RenderedDocument): HTTPRoute | undefined 
     if (body.kind !== "HTTPRoute" || !apiVersion.startsWith(`${GATEWAY_API_GROUP}/`)) {
         return undefined;
     }
-    const spec = isRecord(body.spec) ? body.spec : {};
-    const parentRefs = Array.isArray(spec.parentRefs) ? spec.parentRefs.filter((r) => isRecord(r) && typeof r.name === "string") : [];
+    const spec = isPlainObject(body.spec) ? body.spec : {};
+    const parentRefs = Array.isArray(spec.parentRefs) ? spec.parentRefs.filter((r) => isPlainObject(r) && typeof r.name === "string") : [];
     const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h): h is string => typeof h === "string") : [];
     return {
         // The checker only reads the fields below; the rendered object is the program's own, so its shapes hold.
