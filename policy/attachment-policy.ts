@@ -10,7 +10,7 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import type { PolicyConfigSchema, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { AttachmentReport, NamespaceInfo, ParentRefStatus, checkAttachment } from "../src/gateway/attachment";
 import { AllowedListeners, GATEWAY_API_VERSION, Gateway, HTTPRoute, Listener, ListenerSet, gatewayKey } from "../src/gateway/api-types";
-import { routeFailures } from "../src/check/failures";
+import { routeFailures } from "../src/gateway/attachment-failures";
 
 export const POLICY_NAME = "httproute-attachment";
 

@@ -4,7 +4,7 @@
 // parent, labelled with the reason. Pure and deterministic: report order, stable ids.
 
 import type { AttachmentReport, ListenerAttachment, ParentRefStatus } from "../gateway/attachment";
-import { isAttached } from "./failures";
+import { isAttached } from "../gateway/attachment-failures";
 
 /** The id part Mermaid accepts everywhere: letters, digits and underscores (dashes, dots and slashes are not safe). */
 export function sanitiseMermaidId(text: string): string {

@@ -4,7 +4,7 @@
 import { AttachmentReport, CheckMode, checkAttachment } from "../gateway/attachment";
 import type { RenderedDocument } from "../render/documents";
 import type { SovereignPlan } from "../sovereign/plan";
-import { RouteCount, RouteFailure, countRoutes, routeFailures } from "./failures";
+import { RouteCount, RouteFailure, countRoutes, routeFailures } from "../gateway/attachment-failures";
 import { checkInput } from "./input";
 
 export interface CheckReport {

@@ -3,7 +3,7 @@
 // Pure: no Pulumi, no I/O.
 
 import type { AttachmentReport, ListenerAttachment, ParentRefStatus, RouteReport } from "../gateway/attachment";
-import { isAttached } from "./failures";
+import { isAttached } from "../gateway/attachment-failures";
 
 export interface RouteRow {
     route: string;

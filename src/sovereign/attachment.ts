@@ -2,7 +2,8 @@
 // HTTPRoute it creates, and every route a chart will render (predicted from the values it passes),
 // checked with the Gateway API checker in Cilium mode before anything is registered.
 
-import { AttachmentReport, ParentRefStatus, checkAttachment } from "../gateway/attachment";
+import { AttachmentReport, checkAttachment } from "../gateway/attachment";
+import { routeFailures } from "../gateway/attachment-failures";
 import { gatewayManifest } from "../gateway/listeners";
 import type { SovereignPlan } from "./plan";
 
@@ -16,31 +17,9 @@ export function checkSovereignAttachment(plan: SovereignPlan): AttachmentReport 
     });
 }
 
-function fixFor(status: ParentRefStatus): string {
-    switch (status.reason) {
-        case "NoMatchingParent":
-            return "remove sectionName (and port) from the parentRef so the route attaches by hostname";
-        case "NoMatchingListenerHostname":
-            return "use a hostname under one of the parent's listener hostnames, or add the zone to the Sovereign";
-        case "NotAllowedByListeners":
-            return "allow the route's namespace and kind in the listeners' allowedRoutes";
-        case "InvalidHTTPRoute":
-            return "point the parentRef at a Gateway (or ListenerSet) this Sovereign has";
-        default:
-            return "check the parentRef against the listeners";
-    }
-}
-
-/** One line per parentRef that would not attach (or attaches to nothing): route, parent, reason, fix. */
+/** One line per route that would not attach (or attaches to nothing): route, parent, reason, fix. */
 export function attachmentFailures(report: AttachmentReport): string[] {
-    return report.parents
-        .filter((p) => !p.accepted || p.attachedListeners.length === 0)
-        .map((p) => {
-            const ref = p.parentRef;
-            const parent = `${ref.kind} ${ref.namespace}/${ref.name}${ref.sectionName !== undefined ? ` sectionName ${ref.sectionName}` : ""}`;
-            const status = p.accepted ? "Accepted=True but attached to no listener" : `Accepted=False, reason ${p.reason}`;
-            return `HTTPRoute ${p.route.namespace}/${p.route.name} -> ${parent}: ${status} (${p.message}). Fix: ${fixFor(p)}`;
-        });
+    return routeFailures(report).map((f) => f.message);
 }
 
 export class AttachmentError extends Error {

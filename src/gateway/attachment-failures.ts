@@ -1,9 +1,8 @@
-// Which routes do not attach, one line each naming route, parent, reason and fix. Shared by `npm run check`
-// and the CrossGuard policy so both say exactly what the program says when it refuses to plan.
-// Pure: no Pulumi, no I/O.
+// Which routes do not attach, one line each naming route, parent, reason and fix. The one definition the
+// program (when it refuses to plan), `npm run check` and the CrossGuard policy all use, so they agree on
+// what fails and say it in the same words. Pure: no Pulumi, no I/O.
 
-import type { AttachmentReport, ParentRefStatus } from "../gateway/attachment";
-import { attachmentFailures } from "../sovereign/attachment";
+import type { AttachmentReport, ParentRefStatus } from "./attachment";
 
 export interface RouteFailure {
     route: { namespace: string; name: string };
@@ -15,6 +14,29 @@ export interface RouteFailure {
 /** Not attached: Accepted=False, or Accepted=True with no listener (Cilium difference 2 serves nothing). */
 export function isAttached(p: ParentRefStatus): boolean {
     return p.accepted && p.attachedListeners.length > 0;
+}
+
+function fixFor(status: ParentRefStatus): string {
+    switch (status.reason) {
+        case "NoMatchingParent":
+            return "remove sectionName (and port) from the parentRef so the route attaches by hostname";
+        case "NoMatchingListenerHostname":
+            return "use a hostname under one of the parent's listener hostnames, or add the zone to the Sovereign";
+        case "NotAllowedByListeners":
+            return "allow the route's namespace and kind in the listeners' allowedRoutes";
+        case "InvalidHTTPRoute":
+            return "point the parentRef at a Gateway (or ListenerSet) this Sovereign has";
+        default:
+            return "check the parentRef against the listeners";
+    }
+}
+
+/** The line for one parentRef that does not attach: route, parent, status, reason, fix. */
+function parentFailureLine(p: ParentRefStatus): string {
+    const ref = p.parentRef;
+    const parent = `${ref.kind} ${ref.namespace}/${ref.name}${ref.sectionName !== undefined ? ` sectionName ${ref.sectionName}` : ""}`;
+    const status = p.accepted ? "Accepted=True but attached to no listener" : `Accepted=False, reason ${p.reason}`;
+    return `HTTPRoute ${p.route.namespace}/${p.route.name} -> ${parent}: ${status} (${p.message}). Fix: ${fixFor(p)}`;
 }
 
 function splitKey(key: string): { namespace: string; name: string } {
@@ -38,8 +60,7 @@ function withCause(line: string, p: ParentRefStatus): string {
 export function routeFailures(report: AttachmentReport): RouteFailure[] {
     const parents = report.parents
         .filter((p) => !isAttached(p))
-        // attachmentFailures formats a whole report; one parentRef at a time keeps each line tied to its route.
-        .map((p) => ({ route: p.route, message: withCause(attachmentFailures({ ...report, parents: [p] })[0], p), parent: p }));
+        .map((p) => ({ route: p.route, message: withCause(parentFailureLine(p), p), parent: p }));
     const unparented = unparentedRoutes(report).map((key) => ({
         route: splitKey(key),
         message: `HTTPRoute ${key} has no parentRefs, so it attaches to nothing. Fix: add a parentRef to the Gateway whose listeners serve its hostnames`,
