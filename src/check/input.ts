@@ -5,7 +5,7 @@
 
 import type { AttachmentInput, CheckMode } from "../gateway/attachment";
 import { GATEWAY_API_GROUP, HTTPRoute, gatewayKey } from "../gateway/api-types";
-import { gatewayManifest } from "../gateway/listeners";
+import { attachmentInputFor } from "../sovereign/attachment";
 import type { RenderedDocument } from "../render/documents";
 import type { SovereignPlan } from "../sovereign/plan";
 import { compareCodeUnits } from "../code-unit-order";
@@ -79,14 +79,8 @@ export function unionRoutes(planned: readonly HTTPRoute[], documents: readonly R
 export function checkInput(plan: Pick<SovereignPlan, "gateways" | "listenerSets" | "namespaces" | "routes">, documents: readonly RenderedDocument[], mode: CheckMode): CheckInput {
     const { routes, notes } = unionRoutes(plan.routes, documents);
     return {
-        // Same Gateways, ListenerSets and namespaces as the program's own proof (checkSovereignAttachment).
-        input: {
-            gateways: plan.gateways.map((g) => gatewayManifest(g, {})),
-            listenerSets: plan.listenerSets,
-            routes,
-            namespaces: plan.namespaces,
-            mode,
-        },
+        // Same Gateways, ListenerSets and namespaces as the program's own proof.
+        input: attachmentInputFor(plan, routes, mode),
         notes,
     };
 }

@@ -2,19 +2,23 @@
 // HTTPRoute it creates, and every route a chart will render (predicted from the values it passes),
 // checked with the Gateway API checker in Cilium mode before anything is registered.
 
-import { AttachmentReport, checkAttachment } from "../gateway/attachment";
+import { AttachmentInput, AttachmentReport, CheckMode, checkAttachment } from "../gateway/attachment";
+import type { HTTPRoute } from "../gateway/api-types";
 import { routeFailures } from "../gateway/attachment-failures";
 import { gatewayManifest } from "../gateway/listeners";
 import type { SovereignPlan } from "./plan";
 
+/** The checker's input for a plan: its Gateways, ListenerSets and namespaces, with the given routes. */
+export function attachmentInputFor(
+    plan: Pick<SovereignPlan, "gateways" | "listenerSets" | "namespaces">,
+    routes: readonly HTTPRoute[],
+    mode: CheckMode,
+): AttachmentInput {
+    return { gateways: plan.gateways.map((g) => gatewayManifest(g, {})), listenerSets: plan.listenerSets, routes, namespaces: plan.namespaces, mode };
+}
+
 export function checkSovereignAttachment(plan: SovereignPlan): AttachmentReport {
-    return checkAttachment({
-        gateways: plan.gateways.map((g) => gatewayManifest(g, {})),
-        listenerSets: plan.listenerSets,
-        routes: plan.routes,
-        namespaces: plan.namespaces,
-        mode: "cilium",
-    });
+    return checkAttachment(attachmentInputFor(plan, plan.routes, "cilium"));
 }
 
 /** One line per route that would not attach (or attaches to nothing): route, parent, reason, fix. */
