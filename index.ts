@@ -1,6 +1,6 @@
 // Entry point for `pulumi preview` / `pulumi up -s <stack>`: one stack per Sovereign (or tenant shard).
-// Everything happens in src/program.ts; this file only hands its outputs to the CLI.
-import { deployStack } from "./src/program";
+// Everything happens in src/pulumi/program.ts; this file only hands its outputs to the CLI.
+import { deployStack } from "./src/pulumi/program";
 
 export = deployStack().then(({ outputs, tenantDnsRecords }) => ({
     ...outputs,

@@ -8,9 +8,10 @@
 import * as policySdk from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import type { PolicyConfigSchema, PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { AttachmentReport, NamespaceInfo, ParentRefStatus, checkAttachment } from "../src/gateway/attachment";
-import { AllowedListeners, GATEWAY_API_VERSION, Gateway, HTTPRoute, Listener, ListenerSet, gatewayKey } from "../src/gateway/api-types";
-import { routeFailures } from "../src/gateway/attachment-failures";
+import type { NamespaceInfo } from "../src/model/gateway-api";
+import { AttachmentReport, ParentRefStatus, checkAttachment } from "../src/proof/attachment-checker";
+import { AllowedListeners, GATEWAY_API_VERSION, Gateway, HTTPRoute, Listener, ListenerSet, gatewayKey } from "../src/model/gateway-api";
+import { routeFailures } from "../src/proof/attachment-failures";
 
 export const POLICY_NAME = "httproute-attachment";
 

@@ -7,7 +7,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { mdCode, mdFence } from "../src/check/markdown";
+import { mdCode, mdFence } from "../src/tools/check/markdown";
 
 export const COMMENT_MARKER = "<!-- sovereign-stacks-preview -->";
 /** GitHub rejects comment bodies over 65,536 characters; leave room for the marker and headings. */

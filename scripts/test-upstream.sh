@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opt-in (`npm run test:upstream`, not part of `npm test`): pull the REAL published bp-* charts at the
-# catalog's pinned versions (src/blueprints/catalog.ts defaultVersion) from oci://ghcr.io/openova-io into
+# catalog's pinned versions (src/model/blueprint-catalog.ts defaultVersion) from oci://ghcr.io/openova-io into
 # .cache/upstream-charts/, then run the chart contract tests (test/contract) against them instead of
 # the fixtures. When ghcr.io cannot be reached, or refuses an anonymous pull, it says "skipped" and
 # exits 0. A chart version that the registry does not have is a real failure (exit 1).
@@ -28,7 +28,7 @@ skip() {
 
 # "<chart-ref> <version> <name>" per blueprint, straight from the catalog the program pins.
 charts=$(node -r ts-node/register/transpile-only -e '
-const { CATALOG } = require("./src/blueprints/catalog");
+const { CATALOG } = require("./src/model/blueprint-catalog");
 for (const d of Object.values(CATALOG)) console.log(`${d.chart} ${d.defaultVersion} bp-${d.name}`);
 ')
 

@@ -54,12 +54,12 @@ function peak(): { cpuMs: number; maxRssKb: number; heapUsedMb: number } {
 async function runProgram(tenants: number): Promise<WorkerResult> {
     const path = await import("node:path");
     const pulumi = await import("@pulumi/pulumi");
-    const { RecordingMocks } = await import("../../src/render/recording-mocks");
-    const { PROVIDER_FAKES } = await import("../../src/render/provider-fakes");
-    const { cliConfigMap } = await import("../../src/render/render-stack");
-    const { deployStack } = await import("../../src/program");
+    const { RecordingMocks } = await import("../../src/tools/render/recording-mocks");
+    const { PROVIDER_FAKES } = await import("../../src/tools/render/provider-fakes");
+    const { cliConfigMap } = await import("../../src/tools/render/render-stack");
+    const { deployStack } = await import("../../src/pulumi/program");
     const { findProjectRoot, readProjectFile } = await import("../../src/config/stack-files");
-    const { documentsFor } = await import("../../src/render/documents");
+    const { documentsFor } = await import("../../src/tools/render/documents");
     const { BENCH_STACK, benchSovereignValues } = await import("./sovereign");
     const loadMs = performance.now();
 
@@ -100,8 +100,8 @@ async function runProgram(tenants: number): Promise<WorkerResult> {
 
 async function runPhases(tenants: number): Promise<WorkerResult> {
     const { parseSovereign } = await import("../../src/config/sovereign-config");
-    const { planSovereign } = await import("../../src/sovereign/plan");
-    const { attachmentFailures, checkSovereignAttachment } = await import("../../src/sovereign/attachment");
+    const { planSovereign } = await import("../../src/plan/sovereign-plan");
+    const { attachmentFailures, checkSovereignAttachment } = await import("../../src/proof/sovereign-attachment");
     const { BENCH_STACK, benchSovereignValues } = await import("./sovereign");
     const loadMs = performance.now();
     const values = benchSovereignValues(tenants);
@@ -128,7 +128,7 @@ async function runPhases(tenants: number): Promise<WorkerResult> {
 }
 
 async function runExample(stack: string): Promise<WorkerResult> {
-    const { renderStack } = await import("../../src/render/render-stack");
+    const { renderStack } = await import("../../src/tools/render/render-stack");
     const loadMs = performance.now();
     const result = await renderStack({ stack });
     const wallMs = performance.now();
@@ -138,8 +138,8 @@ async function runExample(stack: string): Promise<WorkerResult> {
 async function runFloor(count: number): Promise<WorkerResult> {
     const pulumi = await import("@pulumi/pulumi");
     const k8s = await import("@pulumi/kubernetes");
-    const { RecordingMocks } = await import("../../src/render/recording-mocks");
-    const { PROVIDER_FAKES } = await import("../../src/render/provider-fakes");
+    const { RecordingMocks } = await import("../../src/tools/render/recording-mocks");
+    const { PROVIDER_FAKES } = await import("../../src/tools/render/provider-fakes");
     const loadMs = performance.now();
 
     const mocks = new RecordingMocks(PROVIDER_FAKES);
@@ -160,8 +160,8 @@ async function runFloor(count: number): Promise<WorkerResult> {
 async function runReplay(file: string): Promise<WorkerResult> {
     const fs = await import("node:fs");
     const pulumi = await import("@pulumi/pulumi");
-    const { RecordingMocks } = await import("../../src/render/recording-mocks");
-    const { PROVIDER_FAKES } = await import("../../src/render/provider-fakes");
+    const { RecordingMocks } = await import("../../src/tools/render/recording-mocks");
+    const { PROVIDER_FAKES } = await import("../../src/tools/render/provider-fakes");
     type Recorded = { type: string; name: string; custom: boolean; inputs: Record<string, unknown> };
     const recorded = JSON.parse(fs.readFileSync(file, "utf8")) as Recorded[];
     const loadMs = performance.now();

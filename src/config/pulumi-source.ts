@@ -3,8 +3,8 @@
 
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { SovereignReference } from "../sovereign/reference";
-import type { SovereignSpec } from "../sovereign/spec";
+import type { SovereignReference } from "../model/sovereign-reference";
+import type { SovereignSpec } from "../model/sovereign-spec";
 import { parseShard } from "./shard-config";
 import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
 import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";

@@ -1,6 +1,7 @@
 // Typed readers for untyped YAML/JSON config. Each reader reports a problem at its key path into the
 // shared IssueList and returns a usable fallback, so validation continues and reports everything.
 
+import { isPlainObject } from "../rules/plain-object";
 import { IssueList } from "./issues";
 
 export interface ConfigSite {
@@ -14,10 +15,6 @@ export function childPath(path: string, key: string | number): string {
         return `${path}[${key}]`;
     }
     return path === "" ? key : `${path}.${key}`;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Levenshtein distance, for "did you mean" hints on mistyped keys. */

@@ -3,10 +3,10 @@
 // large Sovereign's tenants over shards keeps each state and lock small and lets shards deploy in
 // parallel.
 
-import { CATALOG } from "../blueprints/catalog";
-import { PLATFORM_BLUEPRINTS } from "../blueprints/names";
-import type { SovereignReference } from "../sovereign/reference";
-import type { BlueprintSettings, SovereignSpec } from "../sovereign/spec";
+import { CATALOG } from "../model/blueprint-catalog";
+import { PLATFORM_BLUEPRINTS } from "../model/blueprint-names";
+import type { SovereignReference } from "../model/sovereign-reference";
+import type { BlueprintSettings, SovereignSpec } from "../model/sovereign-spec";
 import { IssueList, SovereignConfigError } from "./issues";
 import { ConfigSite, childPath, unknownKeyFix } from "./reader";
 import { StackConfigInput, TenantDirectoryReader, checkTenantListenerHomes, readTenants } from "./sovereign-config";

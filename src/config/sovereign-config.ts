@@ -1,12 +1,12 @@
 // Reads a Sovereign stack's config (the `<project>:*` keys of stacks/Pulumi.<sovereign>.yaml) into a
 // SovereignSpec. Every problem is collected; nothing downstream runs unless the whole stack is valid.
 
-import { BLUEPRINT_NAMES, PLATFORM_BLUEPRINTS, PlatformBlueprintName } from "../blueprints/names";
-import { CATALOG } from "../blueprints/catalog";
-import { ownedPathOverlapping } from "../blueprints/gateway-values";
-import { leafPaths } from "../blueprints/value-paths";
-import { gatewaysForSovereign, GatewayPlan, listenerProblems } from "../gateway/listeners";
-import { listenerHostnameMatches, servingListener } from "../gateway/serving-listener";
+import { BLUEPRINT_NAMES, PLATFORM_BLUEPRINTS, PlatformBlueprintName } from "../model/blueprint-names";
+import { CATALOG } from "../model/blueprint-catalog";
+import { ownedPathOverlapping } from "../rules/owned-value-paths";
+import { leafPaths } from "../rules/value-paths";
+import { gatewaysForSovereign, GatewayPlan, listenerProblems } from "../topology/listeners";
+import { listenerHostnameMatches, servingListener } from "../topology/serving-listener";
 import type {
     BlueprintSettings,
     GatewayManagement,
@@ -16,14 +16,14 @@ import type {
     TenantListenerPlacement,
     Zone,
     ZoneRole,
-} from "../sovereign/spec";
-import type { TenantSpec } from "../tenants/tenant-spec";
+} from "../model/sovereign-spec";
+import type { TenantSpec } from "../model/tenant-spec";
+import { isPlainObject } from "../rules/plain-object";
 import { IssueList, SovereignConfigError } from "./issues";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "./names";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
 import {
     ConfigSite,
     childPath,
-    isPlainObject,
     readBoolean,
     readEnum,
     readInteger,
@@ -35,7 +35,7 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
-import { tenantListenerHome } from "../tenants/tenant-listeners";
+import { tenantListenerHome } from "../topology/tenant-listeners";
 
 /** Stack config keys this program reads, without the `<project>:` prefix. */
 export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir", "shardOf"] as const;

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { isPlainObject } from "./reader";
+import { isPlainObject } from "../rules/plain-object";
 import type { TenantDirectoryReader, TenantDocument } from "./sovereign-config";
 
 export interface ProjectFile {

@@ -1,12 +1,12 @@
 // Reads one tenant (an inline stack entry or one YAML file per tenant) into a TenantSpec, filling the
 // defaults the bp-stalwart-tenant README describes, and checks tenants against each other.
 
-import type { Zone } from "../sovereign/spec";
-import { CATALOG } from "../blueprints/catalog";
-import { derivedStalwartNames } from "../stalwart/names";
-import { DerivedName, derivedTenantNames } from "../tenants/tenant-names";
-import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../tenants/tenant-spec";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, mailboxProblem, objectNameProblem } from "./names";
+import type { Zone } from "../model/sovereign-spec";
+import { CATALOG } from "../model/blueprint-catalog";
+import { derivedStalwartNames } from "../model/stalwart-names";
+import { DerivedName, derivedTenantNames } from "../model/tenant-names";
+import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../model/tenant-spec";
+import { compareSemver, dnsLabelProblem, dnsNameProblem, isExactSemver, mailboxProblem, objectNameProblem } from "../rules/name-rules";
 import {
     ConfigSite,
     childPath,

@@ -3,7 +3,7 @@
 // converges. Idempotent: it can run after every deploy.
 //
 // Image: curlimages/curl, pinned. The Stalwart v0.15.5 image has no curl (OpenOva's Job ran there and
-// every call failed silently, §11.2 #1); curlimages/curl is Alpine with BusyBox, so it has sh, sed,
+// every call failed silently); curlimages/curl is Alpine with BusyBox, so it has sh, sed,
 // grep, tr, base64 and mktemp, but no jq. Stalwart's answers are small flat JSON objects
 // (`{"data":…}` or `{"error":"…",…}`), which the script classifies with sed/grep; a JSON tool would need a
 // bigger image (or a Node one) for no gain. 8.11.1 is the release the design was checked against; bump
@@ -16,10 +16,10 @@
 // The script is inline in `command` (no ConfigMap): the Job's pod template is immutable, so a changed
 // script makes Pulumi replace the Job, which runs it again.
 
-import type { TenantSpec } from "../tenants/tenant-spec";
-import { bootstrapLabels } from "./labels";
-import { ADMIN_PASSWORD_SECRET_KEY, FALLBACK_ADMIN_USER, TMP_DIR } from "./layout";
-import { stalwartNames } from "./names";
+import type { TenantSpec } from "../model/tenant-spec";
+import { bootstrapLabels } from "../model/labels";
+import { ADMIN_PASSWORD_SECRET_KEY, FALLBACK_ADMIN_USER, TMP_DIR } from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 import { stalwartInClusterUrl } from "./services";
 import type { EnvVar } from "./workload";
 

@@ -14,9 +14,9 @@
 
 import { createHash } from "node:crypto";
 import { stringify } from "smol-toml";
-import type { TenantSpec } from "../tenants/tenant-spec";
+import type { TenantSpec } from "../model/tenant-spec";
 import { assertDnsLabel, assertHostname, assertIpOrCidr } from "./dns-names";
-import { tenantMailLabels } from "./labels";
+import { tenantMailLabels } from "../model/labels";
 import {
     ADMIN_SECRET_ENV,
     BIND_ADDRESS,
@@ -28,8 +28,8 @@ import {
     TLS_CERT_PATH,
     TLS_PRIVATE_KEY_PATH,
     mailHostname,
-} from "./layout";
-import { stalwartNames } from "./names";
+} from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 export type TomlValue = string | number | boolean | TomlValue[] | TomlTable;
 export interface TomlTable {

@@ -1,7 +1,7 @@
 // Checks on DNS names and addresses the builders embed, so an invalid tenant fails at preview with a
 // message instead of producing a record or config the DNS server or Stalwart rejects later.
 
-import { dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, mailboxProblem } from "../config/names";
+import { dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, mailboxProblem } from "../rules/name-rules";
 
 /** Text form of a name without the trailing dot (255 octets on the wire). */
 export const MAX_DNS_NAME_LENGTH = 253;

@@ -16,12 +16,12 @@
 
 import * as yaml from "js-yaml";
 import { isIPv4 } from "node:net";
-import type { TenantSpec } from "../tenants/tenant-spec";
+import type { TenantSpec } from "../model/tenant-spec";
 import { assertDnsLabel, assertHostname, assertIpOrCidr, assertMailbox, assertRecordName, assertTxtString } from "./dns-names";
 import { ED25519_DKIM_KEY_LENGTH } from "./dkim";
-import { LABEL_ROLE, ROLE_DNS_RECORDS_REQUIRED, tenantMailLabels } from "./labels";
-import { IMAPS_PORT, SUBMISSIONS_PORT, mailHostname } from "./layout";
-import { stalwartNames } from "./names";
+import { LABEL_ROLE, ROLE_DNS_RECORDS_REQUIRED, tenantMailLabels } from "../model/labels";
+import { IMAPS_PORT, SUBMISSIONS_PORT, mailHostname } from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 export type DnsRecordType = "A" | "MX" | "TXT" | "SRV";
 export type DnsRecordPurpose =

@@ -4,10 +4,10 @@
 // here are identical in both, so the version is just a parameter, and a required one: which one the
 // Sovereign's ESO serves is a fact about the cluster, not something to guess.
 
-import type { TenantSpec } from "../tenants/tenant-spec";
-import { tenantMailLabels } from "./labels";
-import { ADMIN_PASSWORD_SECRET_KEY, OIDC_CLIENT_SECRET_KEY } from "./layout";
-import { stalwartNames } from "./names";
+import type { TenantSpec } from "../model/tenant-spec";
+import { tenantMailLabels } from "../model/labels";
+import { ADMIN_PASSWORD_SECRET_KEY, OIDC_CLIENT_SECRET_KEY } from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 export type ExternalSecretsApiVersion = "external-secrets.io/v1" | "external-secrets.io/v1beta1";
 

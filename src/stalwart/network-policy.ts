@@ -1,5 +1,5 @@
 // NetworkPolicies of a tenant namespace: deny everything, then allow exactly what Stalwart and its
-// bootstrap Job need. OpenOva's chart blocked its own setup Job in both directions (§11.2 #5); here the
+// bootstrap Job need. OpenOva's chart blocked its own setup Job in both directions; here the
 // Job's egress to Stalwart 8080 and Stalwart's ingress from the Job are both explicit, matched on the
 // component labels.
 //
@@ -10,10 +10,10 @@
 // `fromEntities: [ingress]` on 8080), which Cilium unions with these rules. The same applies if
 // Keycloak is reached through its public host name (the Gateway) rather than the keycloak namespace.
 
-import type { TenantSpec } from "../tenants/tenant-spec";
-import { bootstrapLabels, bootstrapSelectorLabels, stalwartLabels, stalwartSelectorLabels, tenantMailLabels } from "./labels";
-import { HTTP_PORT, IMAPS_PORT, IMAP_PORT, SMTP_PORT, SUBMISSIONS_PORT, SUBMISSION_PORT } from "./layout";
-import { stalwartNames } from "./names";
+import type { TenantSpec } from "../model/tenant-spec";
+import { bootstrapLabels, bootstrapSelectorLabels, stalwartLabels, stalwartSelectorLabels, tenantMailLabels } from "../model/labels";
+import { HTTP_PORT, IMAPS_PORT, IMAP_PORT, SMTP_PORT, SUBMISSIONS_PORT, SUBMISSION_PORT } from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 export const DNS_NAMESPACE = "kube-system";

@@ -7,10 +7,10 @@
 // Cilium LB-IPAM the annotation `lbipam.cilium.io/sharing-key`, via `annotations`) or the IMAP SRV
 // target will not reach the IMAP Service.
 
-import type { TenantSpec } from "../tenants/tenant-spec";
-import { stalwartLabels, stalwartSelectorLabels } from "./labels";
-import { HTTP_PORT, IMAPS_PORT, IMAP_PORT, SMTP_PORT, SUBMISSIONS_PORT, SUBMISSION_PORT } from "./layout";
-import { stalwartNames } from "./names";
+import type { TenantSpec } from "../model/tenant-spec";
+import { stalwartLabels, stalwartSelectorLabels } from "../model/labels";
+import { HTTP_PORT, IMAPS_PORT, IMAP_PORT, SMTP_PORT, SUBMISSIONS_PORT, SUBMISSION_PORT } from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 export interface ServicePort {
     name: string;

@@ -2,9 +2,9 @@
 // store, and a StatefulSet stops the old pod before starting the new one, so the RWO volume and the
 // RocksDB LOCK are never contended.
 
-import type { TenantSpec } from "../tenants/tenant-spec";
+import type { TenantSpec } from "../model/tenant-spec";
 import { configChecksum } from "./config-toml";
-import { LABEL_VERSION, stalwartLabels, stalwartSelectorLabels } from "./labels";
+import { LABEL_VERSION, stalwartLabels, stalwartSelectorLabels } from "../model/labels";
 import {
     ADMIN_PASSWORD_SECRET_KEY,
     ADMIN_SECRET_ENV,
@@ -22,8 +22,8 @@ import {
     TLS_DIR,
     TLS_PRIVATE_KEY_KEY,
     TMP_DIR,
-} from "./layout";
-import { stalwartNames } from "./names";
+} from "../model/stalwart-layout";
+import { stalwartNames } from "../model/stalwart-names";
 
 /**
  * v0.15.5 is the last release with config.toml and the /api REST API; `latest` and `v0.16` are the

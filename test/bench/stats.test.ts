@@ -15,8 +15,8 @@ import {
 } from "../../scripts/bench/stats";
 import { benchSovereignValues } from "../../scripts/bench/sovereign";
 import { parseSovereign } from "../../src/config/sovereign-config";
-import { attachmentFailures, checkSovereignAttachment } from "../../src/sovereign/attachment";
-import { planSovereign } from "../../src/sovereign/plan";
+import { attachmentFailures, checkSovereignAttachment } from "../../src/proof/sovereign-attachment";
+import { planSovereign } from "../../src/plan/sovereign-plan";
 
 describe("bench helpers", () => {
     it("median of odd and even counts, unsorted input untouched", () => {

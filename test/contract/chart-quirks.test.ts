@@ -1,18 +1,18 @@
 // The chart quirks the program's values exist to work around, shown with real `helm template`: what
 // happens to bp-harbor's alias route WITHOUT the program's handling, the pre-fix bp-newapi template,
-// and the guards that differ per chart (openova-charts.md §3, §9). Runs against the fixtures, or the
+// and the guards that differ per chart. Runs against the fixtures, or the
 // real charts via SOVEREIGN_CONTRACT_CHARTS_DIR; fixture-only cases are skipped there.
 
 import { strict as assert } from "node:assert";
 import * as path from "path";
-import type { BlueprintPlan } from "../../src/blueprints/blueprint-plan";
-import { CATALOG } from "../../src/blueprints/catalog";
-import { BLUEPRINT_NAMES } from "../../src/blueprints/names";
+import type { BlueprintPlan } from "../../src/plan/blueprint-plan";
+import { CATALOG } from "../../src/model/blueprint-catalog";
+import { BLUEPRINT_NAMES } from "../../src/model/blueprint-names";
 import { SovereignConfigError } from "../../src/config/issues";
-import { checkAttachment } from "../../src/gateway/attachment";
-import { gatewayManifest } from "../../src/gateway/listeners";
-import { guardRouteParentRefs } from "../../src/gateway/route-guard";
-import type { SovereignPlan } from "../../src/sovereign/plan";
+import { checkAttachment } from "../../src/proof/attachment-checker";
+import { gatewayManifest } from "../../src/topology/listeners";
+import { guardRouteParentRefs } from "../../src/proof/route-guard";
+import type { SovereignPlan } from "../../src/plan/sovereign-plan";
 import { HelmTemplateError, Manifest, helmTemplate, httpRoutes } from "../support/helm";
 import { specFrom, zonesOf } from "../support/sovereigns";
 import {
@@ -199,7 +199,7 @@ describe("per-chart route guards the program's values rely on", function () {
     });
 
     // Case 3 of OpenOva's httproute-render.sh: a default render has no route. bp-grafana is left out: its
-    // default either fails (values say enabled) or renders nothing (its test says disabled), spec §3.2.
+    // default either fails (values say enabled) or renders nothing (its test says disabled).
     for (const name of BLUEPRINT_NAMES.filter((n) => n !== "grafana")) {
         it(`bp-${name}: default values render no HTTPRoute`, async function () {
             assert.deepEqual(await routesOf(chartPath(name), {}), []);

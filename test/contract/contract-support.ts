@@ -5,11 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import type { BlueprintName } from "../../src/blueprints/names";
-import type { Gateway, HTTPRoute } from "../../src/gateway/api-types";
-import { gatewayManifest } from "../../src/gateway/listeners";
-import { planSovereign, SovereignPlan } from "../../src/sovereign/plan";
-import type { SovereignSpec } from "../../src/sovereign/spec";
+import type { BlueprintName } from "../../src/model/blueprint-names";
+import type { Gateway, HTTPRoute } from "../../src/model/gateway-api";
+import { gatewayManifest } from "../../src/topology/listeners";
+import { planSovereign, SovereignPlan } from "../../src/plan/sovereign-plan";
+import type { SovereignSpec } from "../../src/model/sovereign-spec";
 import { Manifest, helmTemplate, httpRoutes } from "../support/helm";
 import { specFrom, zonesOf } from "../support/sovereigns";
 
@@ -160,7 +160,7 @@ export async function renderSovereign(spec: SovereignSpec, plan: SovereignPlan):
         namespace: bp.namespace,
         values: bp.values,
     }));
-    // Chart-mode tenants: exactly the values the program maps the tenant onto (src/tenants/stalwart-chart-values.ts).
+    // Chart-mode tenants: exactly the values the program maps the tenant onto (src/plan/stalwart-chart-values.ts).
     for (const tenant of plan.tenants) {
         if (tenant.chart) {
             jobs.push({ chart: "stalwart-tenant", release: tenant.chart.releaseName, namespace: tenant.chart.namespace, values: tenant.chart.values });

@@ -6,11 +6,11 @@
 // SOVEREIGN_CONTRACT_CHARTS_DIR (scripts/test-upstream.sh).
 
 import { strict as assert } from "node:assert";
-import { BLUEPRINT_NAMES, BlueprintName } from "../../src/blueprints/names";
-import { checkAttachment } from "../../src/gateway/attachment";
-import { guardRouteParentRefs } from "../../src/gateway/route-guard";
-import type { SovereignPlan } from "../../src/sovereign/plan";
-import type { SovereignSpec } from "../../src/sovereign/spec";
+import { BLUEPRINT_NAMES, BlueprintName } from "../../src/model/blueprint-names";
+import { checkAttachment } from "../../src/proof/attachment-checker";
+import { guardRouteParentRefs } from "../../src/proof/route-guard";
+import type { SovereignPlan } from "../../src/plan/sovereign-plan";
+import type { SovereignSpec } from "../../src/model/sovereign-spec";
 import {
     CONSOLE_PARENT,
     ChartRender,
@@ -35,7 +35,7 @@ interface ExpectedRoute {
     parentRef: Record<string, string>;
 }
 
-// Written out per chart from openova-charts.md §3 (not recomputed from the catalog), so a catalog or
+// Written out per chart from its values contract (not recomputed from the catalog), so a catalog or
 // values mistake shows up as a difference here.
 function expectedRoutes(chart: BlueprintName, shape: SovereignShape, release: string): ExpectedRoute[] {
     const f = shape.fqdn;

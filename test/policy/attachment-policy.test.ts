@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import * as policySdk from "@pulumi/policy";
 import { CONFIG_SCHEMA, CannotVerifyError, POLICY_NAME, RESOURCE_TYPES, attachmentPolicy } from "../../policy/attachment-policy";
-import type { AllowedListeners, Listener } from "../../src/gateway/api-types";
+import type { AllowedListeners, Listener } from "../../src/model/gateway-api";
 import { TYPES, UNKNOWN_STRING, collect, gatewayProps, resource, routeProps, stackArgs, urnOf, zoneListeners } from "./support";
 
 const SHARED = { name: "cilium-gateway", namespace: "kube-system" };

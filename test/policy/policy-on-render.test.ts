@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import type { PolicyResource } from "@pulumi/policy";
 import { attachmentPolicy } from "../../policy/attachment-policy";
-import { renderStack } from "../../src/render/render-stack";
+import { renderStack } from "../../src/tools/render/render-stack";
 import { REPO_ROOT, capturingWarnings } from "../support/sovereigns";
 import { collect, resource, stackArgs } from "./support";
 

@@ -3,7 +3,7 @@
 
 import * as policySdk from "@pulumi/policy";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import type { Listener } from "../../src/gateway/api-types";
+import type { Listener } from "../../src/model/gateway-api";
 
 // Exported at run time by @pulumi/policy 1.21.0 but missing from its .d.ts.
 const sdk = policySdk as unknown as { unknownCheckingProxy: <T extends object>(props: T) => T };

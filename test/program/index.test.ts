@@ -5,9 +5,9 @@ import { strict as assert } from "node:assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { readProjectFile, readStackFileConfig, stackFilePath } from "../../src/config/stack-files";
-import { PROVIDER_FAKES } from "../../src/render/provider-fakes";
-import { RecordingMocks } from "../../src/render/recording-mocks";
-import { cliConfigMap } from "../../src/render/render-stack";
+import { PROVIDER_FAKES } from "../../src/tools/render/provider-fakes";
+import { RecordingMocks } from "../../src/tools/render/recording-mocks";
+import { cliConfigMap } from "../../src/tools/render/render-stack";
 import { REPO_ROOT, capturingWarnings } from "../support/sovereigns";
 
 describe("index.ts under the CLI's conditions", () => {

@@ -4,10 +4,10 @@
 
 import { strict as assert } from "node:assert";
 import { slugDerivedNames } from "../../src/config/tenant-config";
-import { listenerProblems } from "../../src/gateway/listeners";
-import { attachmentFailures, checkSovereignAttachment } from "../../src/sovereign/attachment";
-import { SovereignPlan, planSovereign } from "../../src/sovereign/plan";
-import type { TenantPlan } from "../../src/tenants/tenant-plan";
+import { listenerProblems } from "../../src/topology/listeners";
+import { attachmentFailures, checkSovereignAttachment } from "../../src/proof/sovereign-attachment";
+import { SovereignPlan, planSovereign } from "../../src/plan/sovereign-plan";
+import type { TenantPlan } from "../../src/plan/tenant-plan";
 import { specFrom, zonesOf } from "../support/sovereigns";
 
 const slugOf = (i: number) => `org${String(i).padStart(4, "0")}`;

@@ -2,10 +2,10 @@
 // tenants, and attaches their routes to the Sovereign's Gateways.
 
 import { strict as assert } from "node:assert";
-import { getPath } from "../../src/blueprints/value-paths";
-import { attachmentFailures, checkSovereignAttachment } from "../../src/sovereign/attachment";
-import { RenderResult, renderStack } from "../../src/render/render-stack";
-import type { SovereignReference } from "../../src/sovereign/reference";
+import { getPath } from "../../src/rules/value-paths";
+import { attachmentFailures, checkSovereignAttachment } from "../../src/proof/sovereign-attachment";
+import { RenderResult, renderStack } from "../../src/tools/render/render-stack";
+import type { SovereignReference } from "../../src/model/sovereign-reference";
 import { REPO_ROOT, capturingWarnings, writeStack, zonesOf } from "../support/sovereigns";
 
 const PARENT = "organization/sovereign-stacks/omantel";

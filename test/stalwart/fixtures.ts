@@ -1,4 +1,4 @@
-import type { TenantSpec } from "../../src/tenants/tenant-spec";
+import type { TenantSpec } from "../../src/model/tenant-spec";
 
 /** The README's example tenant, in free-subdomain mode. */
 export function acmeTenant(overrides: Partial<TenantSpec> = {}): TenantSpec {

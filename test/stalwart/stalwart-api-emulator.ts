@@ -1,5 +1,5 @@
 // A small emulation of the Stalwart v0.15.5 management API surface the bootstrap script uses, with
-// the behaviour the spec documents (§5): unauthenticated /healthz/*, basic auth with 401 on failure,
+// the behaviour v0.15.5 has: unauthenticated /healthz/*, basic auth with 401 on failure,
 // and every API error as HTTP 200 JSON. It records each request so tests can assert them exactly.
 
 import * as http from "node:http";

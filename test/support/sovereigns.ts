@@ -6,8 +6,8 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { parseSovereign, TenantDocument } from "../../src/config/sovereign-config";
-import { RenderResult, renderStack } from "../../src/render/render-stack";
-import type { SovereignSpec } from "../../src/sovereign/spec";
+import { RenderResult, renderStack } from "../../src/tools/render/render-stack";
+import type { SovereignSpec } from "../../src/model/sovereign-spec";
 
 export const PROJECT = "sovereign-stacks";
 export const REPO_ROOT = path.resolve(__dirname, "../..");

@@ -1,0 +1,121 @@
+// Runs the program offline, in-process, under recording mocks, with the config the Pulumi CLI would
+// pass for a stack file; returns every document the stack would deploy, and its outputs.
+
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { SovereignConfigError } from "../../config/issues";
+import { findProjectRoot, readProjectFile, readStackFileConfig, stackFilePath, stackNameFromFile } from "../../config/stack-files";
+import { DeployedSovereign, deployStack } from "../../pulumi/program";
+import type { SovereignOutputs } from "../../plan/sovereign-outputs";
+import type { SovereignPlan } from "../../plan/sovereign-plan";
+import type { SovereignSpec } from "../../model/sovereign-spec";
+import { AttachmentError } from "../../proof/sovereign-attachment";
+import { RenderedDocument, documentsFor } from "./documents";
+import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
+import { PROVIDER_FAKES } from "./provider-fakes";
+import { shardOfName } from "../../config/shard-config";
+
+export interface RenderOptions {
+    /** Stack name: renders `<stackConfigDir>/Pulumi.<stack>.yaml`. */
+    stack?: string;
+    /** Or an explicit stack file. */
+    stackFile?: string;
+    /** Project root (folder of Pulumi.yaml); found from the working directory when absent. */
+    projectRoot?: string;
+    fakers?: Readonly<Record<string, OutputFaker>>;
+    /**
+     * Outputs of the stacks a tenant shard reads, by fully qualified name. When absent, a shard's
+     * Sovereign is rendered offline first from its own stack file (the last part of `shardOf`).
+     */
+    stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+}
+
+export interface RenderResult {
+    stack: string;
+    stackFile: string;
+    documents: RenderedDocument[];
+    registrations: Registration[];
+    spec: SovereignSpec;
+    plan: SovereignPlan;
+    outputs: SovereignOutputs;
+    tenantDnsRecords: DeployedSovereign["tenantDnsRecords"];
+}
+
+export const DEFAULT_STACK = "omantel";
+
+/** Config as the CLI passes it: `<project>:<key>` -> string, structured values as JSON. */
+export function cliConfigMap(project: string, values: Record<string, unknown>, secureKeys: readonly string[]): {
+    config: Record<string, string>;
+    secretKeys: string[];
+} {
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values)) {
+        // secure: values cannot be decrypted offline; the program sees a stand-in, marked secret.
+        const shown = secureKeys.includes(key) ? "[encrypted]" : value;
+        config[`${project}:${key}`] = typeof shown === "string" ? shown : JSON.stringify(shown);
+    }
+    return { config, secretKeys: secureKeys.map((k) => `${project}:${k}`) };
+}
+
+/** The project a stack file belongs to: the one around it, else the one we are run from. */
+function projectRootFor(stackFile: string | undefined): string {
+    if (stackFile !== undefined) {
+        try {
+            return findProjectRoot(path.dirname(stackFile));
+        } catch {
+            // a stack file kept outside the project (e.g. a pull request's base checkout) uses this project
+        }
+    }
+    return findProjectRoot(process.cwd());
+}
+
+/** For a shard stack, the outputs of its Sovereign stack, rendered offline from the local stack file. */
+async function sovereignOfShard(values: Record<string, unknown>, projectRoot: string): Promise<Record<string, Record<string, unknown>>> {
+    const name = shardOfName(values);
+    if (name === undefined) {
+        return {};
+    }
+    const parent = name.split("/").pop()!;
+    const rendered = await renderStack({ stack: parent, projectRoot });
+    return { [name]: { sovereign: rendered.outputs.sovereign } };
+}
+
+export async function renderStack(options: RenderOptions): Promise<RenderResult> {
+    const root = options.projectRoot ?? projectRootFor(options.stackFile);
+    const project = readProjectFile(root);
+    const stack = options.stackFile ? stackNameFromFile(options.stackFile) : options.stack ?? DEFAULT_STACK;
+    const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));
+    const { projectValues, secureKeys } = readStackFileConfig(stackFile, project);
+    const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys);
+    const stackReferences = options.stackReferences ?? (await sovereignOfShard(projectValues, root));
+
+    const mocks = new RecordingMocks(options.fakers ?? PROVIDER_FAKES, stackReferences);
+    await pulumi.runtime.setMocks(mocks, project.name, stack, false);
+    pulumi.runtime.setAllConfig(config, secretKeys);
+
+    let deployed: DeployedSovereign | undefined;
+    let failure: unknown;
+    await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            deployed = await deployStack({ stackFile });
+        } catch (err) {
+            failure = err;
+        }
+        return {};
+    });
+    await pulumi.runtime.disconnect();
+    if (failure !== undefined) {
+        throw failure;
+    }
+    return {
+        stack,
+        stackFile,
+        documents: documentsFor(mocks.registrations),
+        registrations: mocks.registrations,
+        ...deployed!,
+    };
+}
+
+export function isConfigError(err: unknown): boolean {
+    return err instanceof SovereignConfigError || err instanceof AttachmentError || err instanceof pulumi.RunError;
+}
