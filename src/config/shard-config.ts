@@ -12,7 +12,8 @@ import { ConfigSite, childPath, unknownKeyFix } from "./reader";
 import { StackConfigInput, TenantDirectoryReader, checkTenantListenerHomes, readTenants } from "./sovereign-config";
 import { checkTenantsTogether } from "./tenant-config";
 
-export const SHARD_KEYS = ["shardOf", "tenants", "tenantsDir"] as const;
+// A shard sets only its tenants and which Sovereign it belongs to.
+export const SHARD_KEYS: readonly string[] = ["shardOf", "tenants", "tenantsDir"];
 
 /** The `shardOf` value: `<organization>/<project>/<stack>` of the Sovereign stack. */
 export function shardOfName(values: Record<string, unknown>): string | undefined {
@@ -25,7 +26,7 @@ export function parseShard(input: StackConfigInput, reference: SovereignReferenc
     const key = (k: string) => `${input.project}:${k}`;
     for (const k of Object.keys(input.values).sort()) {
         // The CLI passes project defaults (empty strings here) as values; only real settings count.
-        if (!(SHARD_KEYS as readonly string[]).includes(k) && input.values[k] !== "") {
+        if (!SHARD_KEYS.includes(k) && input.values[k] !== "") {
             issues.add(
                 input.file,
                 key(k),

@@ -19,6 +19,7 @@ import type {
 } from "../model/sovereign-spec";
 import type { TenantSpec } from "../model/tenant-spec";
 import { isPlainObject } from "../rules/plain-object";
+import { booleanDefault, childKeys, listDefault, numberDefault, stringDefault } from "./config-keys";
 import { IssueList, SovereignConfigError } from "./issues";
 import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
 import {
@@ -35,33 +36,17 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
+import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";
 
 /** Stack config keys this program reads, without the `<project>:` prefix. */
-export const STACK_KEYS = ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir", "shardOf"] as const;
-const TENANCY_KEYS = [
-    "externalSecretsApiVersion",
-    "secretStore",
-    "listeners",
-    "certificateIssuer",
-    "byoCertificateIssuer",
-    "trustedCidrs",
-    "imageRegistry",
-] as const;
-const GATEWAY_KEYS = [
-    "management",
-    "namespace",
-    "className",
-    "shared",
-    "console",
-    "httpsPort",
-    "httpPort",
-    "consoleHostPrefixes",
-    "infrastructureAnnotations",
-] as const;
-const BLUEPRINT_KEYS = ["enabled", "version", "host", "namespace", "releaseName", "createNamespace", "sectionName", "values"] as const;
+export const STACK_KEYS = childKeys("stack", "");
+const TENANCY_KEYS = childKeys("stack", "tenancy");
+const GATEWAY_KEYS = childKeys("stack", "gateways");
+const BLUEPRINT_KEYS = childKeys("stack", "blueprints.<name>");
 // bp-stalwart-tenant is installed per tenant: only its chart version has a Sovereign-wide default.
-const TENANT_BLUEPRINT_KEYS = ["version"] as const;
+const TENANT_BLUEPRINT_KEYS = childKeys("stack", "blueprints.stalwart-tenant");
+const ZONE_KEYS = childKeys("stack", "zones[]");
 
 export interface StackConfigInput {
     project: string;
@@ -92,12 +77,12 @@ function readZones(site: ConfigSite, path: string, value: unknown, fqdn: string)
     const seen = new Map<string, number>();
     readList(site, path, value).forEach((entry, i) => {
         const p = childPath(path, i);
-        const z = readObject(site, p, entry, ["name", "role"]);
+        const z = readObject(site, p, entry, ZONE_KEYS);
         if (z === undefined) {
             return;
         }
         const name = requireString(site, childPath(p, "name"), z.name, "omani.works");
-        const role = readEnum(site, childPath(p, "role"), z.role, ZONE_ROLES, "primary");
+        const role = readEnum(site, childPath(p, "role"), z.role, ZONE_ROLES, stringDefault("stack", "zones[].role") as ZoneRole);
         if (name === undefined) {
             return;
         }
@@ -130,13 +115,13 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
         return v;
     };
     const settings: GatewaySettings = {
-        management: readEnum<GatewayManagement>(site, at("management"), g.management, ["managed", "external", "none"], "managed"),
-        namespace: name("namespace", "kube-system"),
-        className: readString(site, at("className"), g.className, "cilium"),
-        sharedName: name("shared", "cilium-gateway"),
-        consoleName: name("console", "cilium-gateway-console"),
-        httpsPort: readInteger(site, at("httpsPort"), g.httpsPort, 443, { min: 1, max: 65535 }),
-        httpPort: readInteger(site, at("httpPort"), g.httpPort, 80, { min: 1, max: 65535 }),
+        management: readEnum<GatewayManagement>(site, at("management"), g.management, ["managed", "external", "none"], stringDefault("stack", "gateways.management") as GatewayManagement),
+        namespace: name("namespace", stringDefault("stack", "gateways.namespace")),
+        className: readString(site, at("className"), g.className, stringDefault("stack", "gateways.className")),
+        sharedName: name("shared", stringDefault("stack", "gateways.shared")),
+        consoleName: name("console", stringDefault("stack", "gateways.console")),
+        httpsPort: readInteger(site, at("httpsPort"), g.httpsPort, numberDefault("stack", "gateways.httpsPort"), { min: 1, max: 65535 }),
+        httpPort: readInteger(site, at("httpPort"), g.httpPort, numberDefault("stack", "gateways.httpPort"), { min: 1, max: 65535 }),
         consoleHostPrefixes: [],
         infrastructureAnnotations: readStringMap(site, at("infrastructureAnnotations"), g.infrastructureAnnotations),
     };
@@ -151,7 +136,7 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
         site.issues.add(site.file, at("infrastructureAnnotations"), `${annotationCount} entries`, "the Gateway CRD allows at most 8", "keep at most 8 infrastructure annotations");
     }
     const prefixPath = at("consoleHostPrefixes");
-    const prefixes = g.consoleHostPrefixes === undefined ? ["console", "api", "marketplace"] : readList(site, prefixPath, g.consoleHostPrefixes);
+    const prefixes = g.consoleHostPrefixes === undefined ? listDefault("stack", "gateways.consoleHostPrefixes") : readList(site, prefixPath, g.consoleHostPrefixes);
     prefixes.forEach((prefix, i) => {
         const p = readString(site, childPath(prefixPath, i), prefix);
         if (p === undefined) {
@@ -190,15 +175,15 @@ function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySet
             trustedCidrs.push(cidr);
         }
     });
-    const version = readEnum(site, at("externalSecretsApiVersion"), t.externalSecretsApiVersion, ["v1", "v1beta1"], "v1");
+    const version = readEnum(site, at("externalSecretsApiVersion"), t.externalSecretsApiVersion, ["v1", "v1beta1"], stringDefault("stack", "tenancy.externalSecretsApiVersion") as "v1" | "v1beta1");
     return {
         externalSecretsApiVersion: `external-secrets.io/${version}`,
-        secretStore: objectName("secretStore", "vault-region1"),
-        listeners: readEnum<TenantListenerPlacement>(site, at("listeners"), t.listeners, ["listenerSets", "gateway"], "listenerSets"),
-        certificateIssuer: objectName("certificateIssuer", "letsencrypt-dns01-prod-powerdns"),
-        byoCertificateIssuer: objectName("byoCertificateIssuer", "letsencrypt-prod"),
+        secretStore: objectName("secretStore", stringDefault("stack", "tenancy.secretStore")),
+        listeners: readEnum<TenantListenerPlacement>(site, at("listeners"), t.listeners, ["listenerSets", "gateway"], stringDefault("stack", "tenancy.listeners") as TenantListenerPlacement),
+        certificateIssuer: objectName("certificateIssuer", stringDefault("stack", "tenancy.certificateIssuer")),
+        byoCertificateIssuer: objectName("byoCertificateIssuer", stringDefault("stack", "tenancy.byoCertificateIssuer")),
         trustedCidrs,
-        imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, ""),
+        imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry")),
     };
 }
 
@@ -288,13 +273,13 @@ function readBlueprint(
 
     return {
         name,
-        enabled: readBoolean(site, at("enabled"), b.enabled, true),
+        enabled: readBoolean(site, at("enabled"), b.enabled, booleanDefault("stack", "blueprints.<name>.enabled")),
         version,
         namespace: label("namespace", def.namespace, 63),
         // Helm limits release names to 53 characters.
         releaseName: label("releaseName", def.releaseName, 53),
         host,
-        createNamespace: readBoolean(site, at("createNamespace"), b.createNamespace, true),
+        createNamespace: readBoolean(site, at("createNamespace"), b.createNamespace, booleanDefault("stack", "blueprints.<name>.createNamespace")),
         ...(sectionName !== undefined ? { sectionName } : {}),
         values,
     };
@@ -417,7 +402,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const v = input.values;
 
     for (const k of Object.keys(v).sort()) {
-        if (!(STACK_KEYS as readonly string[]).includes(k)) {
+        if (!STACK_KEYS.includes(k)) {
             issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
         }
     }
@@ -454,13 +439,8 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const tenancy = readTenancy(site, key("tenancy"), v.tenancy);
 
     // Tenants: inline and/or one file per tenant.
-    const reservedHosts = new Set<string>([
-        ...blueprints.map((b) => b.host),
-        ...gatewaySettings.consoleHostPrefixes.map((p) => `${p}.${fqdn}`),
-        fqdn,
-        ...zones.map((z) => z.name),
-    ]);
-    const ctx = { fqdn, zones, reservedHosts, defaultChartVersion: tenantChartVersion };
+    const reserved = new Set(reservedHosts(fqdn, zones, gatewaySettings.consoleHostPrefixes, blueprints.map((b) => b.host)));
+    const ctx = { fqdn, zones, reservedHosts: reserved, defaultChartVersion: tenantChartVersion };
     const tenants = readTenants(site, key, v, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);
     checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });

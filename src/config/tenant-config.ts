@@ -16,20 +16,9 @@ import {
     readString,
     requireString,
 } from "./reader";
+import { booleanDefault, childKeys, stringDefault } from "./config-keys";
 
-export const TENANT_KEYS = [
-    "slug",
-    "implementation",
-    "domain",
-    "keycloak",
-    "oidcExternalSecret",
-    "admin",
-    "dns",
-    "dmarc",
-    "resources",
-    "persistence",
-    "chart",
-] as const;
+export const TENANT_KEYS = childKeys("tenant", "");
 
 export interface TenantContext {
     fqdn: string;
@@ -53,7 +42,7 @@ function readQuantity(site: ConfigSite, path: string, value: unknown, fallback: 
 }
 
 function readAmounts(site: ConfigSite, path: string, value: unknown, fallback: ResourceAmounts): ResourceAmounts {
-    const o = readObject(site, path, value, ["cpu", "memory"]) ?? {};
+    const o = readObject(site, path, value, childKeys("tenant", "resources.requests")) ?? {};
     return {
         cpu: readQuantity(site, childPath(path, "cpu"), o.cpu, fallback.cpu),
         memory: readQuantity(site, childPath(path, "memory"), o.memory, fallback.memory),
@@ -114,11 +103,11 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     }
     const safeSlug = slug ?? "tenant";
 
-    const implementation = readEnum<StalwartImplementation>(site, at("implementation"), t.implementation, ["native", "chart"], "native");
+    const implementation = readEnum<StalwartImplementation>(site, at("implementation"), t.implementation, ["native", "chart"], stringDefault("tenant", "implementation") as StalwartImplementation);
 
     // Domain.
-    const d = readObject(site, at("domain"), t.domain, ["primary", "mode", "zone"]) ?? {};
-    const mode = readEnum<DomainMode>(site, at("domain.mode"), d.mode, ["free-subdomain", "byo"], "free-subdomain");
+    const d = readObject(site, at("domain"), t.domain, childKeys("tenant", "domain")) ?? {};
+    const mode = readEnum<DomainMode>(site, at("domain.mode"), d.mode, ["free-subdomain", "byo"], stringDefault("tenant", "domain.mode") as DomainMode);
     const zoneNames = ctx.zones.map((z) => z.name);
     let zone: string | undefined;
     let primary = readString(site, at("domain.primary"), d.primary);
@@ -157,27 +146,27 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     }
 
     // Keycloak (the SME realm).
-    const k = readObject(site, at("keycloak"), t.keycloak, ["realmURL", "clientID", "clientSecretName"]) ?? {};
+    const k = readObject(site, at("keycloak"), t.keycloak, childKeys("tenant", "keycloak")) ?? {};
     const realmURL = requireString(site, at("keycloak.realmURL"), k.realmURL, `https://auth.${primary}/realms/${safeSlug}`);
     if (realmURL !== undefined && !/^https:\/\/[^/\s]+\/realms\/[^/\s]+\/?$/.test(realmURL)) {
         site.issues.add(site.file, at("keycloak.realmURL"), realmURL, "is not a Keycloak realm URL", `use https://<keycloak host>/realms/<realm>`);
     }
-    const clientID = readString(site, at("keycloak.clientID"), k.clientID, "stalwart");
-    const clientSecretName = readString(site, at("keycloak.clientSecretName"), k.clientSecretName, "stalwart-oidc");
+    const clientID = readString(site, at("keycloak.clientID"), k.clientID, stringDefault("tenant", "keycloak.clientID"));
+    const clientSecretName = readString(site, at("keycloak.clientSecretName"), k.clientSecretName, stringDefault("tenant", "keycloak.clientSecretName"));
     if (objectNameProblem(clientSecretName)) {
         site.issues.add(site.file, at("keycloak.clientSecretName"), clientSecretName, "is not a valid Secret name", "use a lowercase DNS name, e.g. stalwart-oidc");
     }
 
     // OpenBao paths (README: sovereign/<fqdn>/stalwart/<tenant>/{oidc,admin}).
     const baoBase = `sovereign/${ctx.fqdn}/stalwart/${safeSlug}`;
-    const o = readObject(site, at("oidcExternalSecret"), t.oidcExternalSecret, ["remoteRef"]) ?? {};
-    const oRef = readObject(site, at("oidcExternalSecret.remoteRef"), o.remoteRef, ["key"]) ?? {};
+    const o = readObject(site, at("oidcExternalSecret"), t.oidcExternalSecret, childKeys("tenant", "oidcExternalSecret")) ?? {};
+    const oRef = readObject(site, at("oidcExternalSecret.remoteRef"), o.remoteRef, childKeys("tenant", "oidcExternalSecret.remoteRef")) ?? {};
     const oidcRemoteKey = readString(site, at("oidcExternalSecret.remoteRef.key"), oRef.key, `${baoBase}/oidc`);
 
-    const a = readObject(site, at("admin"), t.admin, ["externalSecret", "generatePassword"]) ?? {};
-    const generate = readBoolean(site, at("admin.generatePassword"), a.generatePassword, false);
-    const aEs = readObject(site, at("admin.externalSecret"), a.externalSecret, ["remoteRef"]) ?? {};
-    const aRef = readObject(site, at("admin.externalSecret.remoteRef"), aEs.remoteRef, ["key"]) ?? {};
+    const a = readObject(site, at("admin"), t.admin, childKeys("tenant", "admin")) ?? {};
+    const generate = readBoolean(site, at("admin.generatePassword"), a.generatePassword, booleanDefault("tenant", "admin.generatePassword"));
+    const aEs = readObject(site, at("admin.externalSecret"), a.externalSecret, childKeys("tenant", "admin.externalSecret")) ?? {};
+    const aRef = readObject(site, at("admin.externalSecret.remoteRef"), aEs.remoteRef, childKeys("tenant", "admin.externalSecret.remoteRef")) ?? {};
     if (generate && aRef.key !== undefined) {
         site.issues.add(site.file, at("admin.externalSecret.remoteRef.key"), aRef.key, "conflicts with admin.generatePassword: true", "either pull the password from OpenBao or generate it, not both");
     }
@@ -192,8 +181,8 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     }
 
     // DNS publishing: declarative for free subdomains; a BYO domain's records are only listed.
-    const dns = readObject(site, at("dns"), t.dns, ["powerdns"]) ?? {};
-    const pdns = readObject(site, at("dns.powerdns"), dns.powerdns, ["enabled", "apiURL", "apiKeySecretName", "zone"]) ?? {};
+    const dns = readObject(site, at("dns"), t.dns, childKeys("tenant", "dns")) ?? {};
+    const pdns = readObject(site, at("dns.powerdns"), dns.powerdns, childKeys("tenant", "dns.powerdns")) ?? {};
     const pdnsEnabled = readBoolean(site, at("dns.powerdns.enabled"), pdns.enabled, mode === "free-subdomain");
     if (pdnsEnabled && mode === "byo") {
         site.issues.add(site.file, at("dns.powerdns.enabled"), true, "the Sovereign's PowerDNS does not serve a BYO domain", "set it to false; the records are listed in the <tenant>-dns-records-required ConfigMap for the tenant to publish");
@@ -207,23 +196,23 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("dns.powerdns.apiURL"), apiURL, "is not an http(s) URL", `use e.g. https://pdns.${ctx.fqdn}/api`);
     }
 
-    const dm = readObject(site, at("dmarc"), t.dmarc, ["rua"]) ?? {};
+    const dm = readObject(site, at("dmarc"), t.dmarc, childKeys("tenant", "dmarc")) ?? {};
     const dmarcRua = readString(site, at("dmarc.rua"), dm.rua, `dmarc@${primary}`);
     const ruaProblem = mailboxProblem(dmarcRua);
     if (ruaProblem) {
         site.issues.add(site.file, at("dmarc.rua"), dmarcRua, `is not a valid DMARC report address: it ${ruaProblem}`, `write a plain address, e.g. dmarc@${primary}`);
     }
 
-    const r = readObject(site, at("resources"), t.resources, ["requests", "limits"]) ?? {};
+    const r = readObject(site, at("resources"), t.resources, childKeys("tenant", "resources")) ?? {};
     const resources = {
-        requests: readAmounts(site, at("resources.requests"), r.requests, { cpu: "100m", memory: "256Mi" }),
-        limits: readAmounts(site, at("resources.limits"), r.limits, { cpu: "1", memory: "1Gi" }),
+        requests: readAmounts(site, at("resources.requests"), r.requests, { cpu: stringDefault("tenant", "resources.requests.cpu"), memory: stringDefault("tenant", "resources.requests.memory") }),
+        limits: readAmounts(site, at("resources.limits"), r.limits, { cpu: stringDefault("tenant", "resources.limits.cpu"), memory: stringDefault("tenant", "resources.limits.memory") }),
     };
-    const p = readObject(site, at("persistence"), t.persistence, ["spool"]) ?? {};
-    const spool = readObject(site, at("persistence.spool"), p.spool, ["size"]) ?? {};
-    const spoolSize = readQuantity(site, at("persistence.spool.size"), spool.size, "20Gi");
+    const p = readObject(site, at("persistence"), t.persistence, childKeys("tenant", "persistence")) ?? {};
+    const spool = readObject(site, at("persistence.spool"), p.spool, childKeys("tenant", "persistence.spool")) ?? {};
+    const spoolSize = readQuantity(site, at("persistence.spool.size"), spool.size, stringDefault("tenant", "persistence.spool.size"));
 
-    const c = readObject(site, at("chart"), t.chart, ["version"]) ?? {};
+    const c = readObject(site, at("chart"), t.chart, childKeys("tenant", "chart")) ?? {};
     const def = CATALOG["stalwart-tenant"];
     const chartVersion = readString(site, at("chart.version"), c.version, ctx.defaultChartVersion);
     if (!isExactSemver(chartVersion)) {
@@ -243,7 +232,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         keycloak: { realmURL, clientID, clientSecretName },
         oidcRemoteKey,
         admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey },
-        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName: readString(site, at("dns.powerdns.apiKeySecretName"), pdns.apiKeySecretName, "powerdns-api-key"), zone: pdnsZone } },
+        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName: readString(site, at("dns.powerdns.apiKeySecretName"), pdns.apiKeySecretName, stringDefault("tenant", "dns.powerdns.apiKeySecretName")), zone: pdnsZone } },
         dmarcRua,
         resources,
         spoolSize,

@@ -4,6 +4,7 @@ import type { TenantPlan } from "./tenant-plan";
 import type { SovereignPlan } from "./sovereign-plan";
 import { REFERENCE_FORMAT, SovereignReference } from "../model/sovereign-reference";
 import type { SovereignSpec } from "../model/sovereign-spec";
+import { reservedHosts } from "../topology/reserved-hosts";
 
 export interface SovereignOutputs {
     fqdn: string;
@@ -78,12 +79,7 @@ export function sovereignReference(spec: SovereignSpec, plan: SovereignPlan, lis
         gateways: spec.gateways,
         tenancy: spec.tenancy,
         blueprints: spec.blueprints.map((b) => ({ name: b.name, namespace: b.namespace, host: b.host })),
-        reservedHosts: [
-            ...plan.blueprints.map((b) => b.host),
-            ...spec.gateways.consoleHostPrefixes.map((p) => `${p}.${spec.fqdn}`),
-            spec.fqdn,
-            ...spec.zones.map((z) => z.name),
-        ],
+        reservedHosts: reservedHosts(spec.fqdn, spec.zones, spec.gateways.consoleHostPrefixes, plan.blueprints.map((b) => b.host)),
         tenants: spec.tenants.map((t) => ({ slug: t.slug, domain: t.domain.primary })),
         listenerContainers,
     };

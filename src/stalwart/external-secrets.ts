@@ -4,20 +4,18 @@
 // here are identical in both, so the version is just a parameter, and a required one: which one the
 // Sovereign's ESO serves is a fact about the cluster, not something to guess.
 
+import type { ExternalSecretsApiVersion } from "../model/sovereign-spec";
 import type { TenantSpec } from "../model/tenant-spec";
 import { tenantMailLabels } from "../model/labels";
 import { ADMIN_PASSWORD_SECRET_KEY, OIDC_CLIENT_SECRET_KEY } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
 
-export type ExternalSecretsApiVersion = "external-secrets.io/v1" | "external-secrets.io/v1beta1";
-
-export const DEFAULT_SECRET_STORE = "vault-region1";
 export const DEFAULT_REFRESH_INTERVAL = "1h";
 
 export interface ExternalSecretOptions {
     apiVersion: ExternalSecretsApiVersion;
-    /** ClusterSecretStore name, `vault-region1` by default. */
-    storeName?: string;
+    /** The ClusterSecretStore (the `tenancy.secretStore` setting). */
+    storeName: string;
     refreshInterval?: string;
 }
 
@@ -48,7 +46,7 @@ function externalSecret(
         metadata: { name: secretName, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
         spec: {
             refreshInterval: opts.refreshInterval ?? DEFAULT_REFRESH_INTERVAL,
-            secretStoreRef: { kind: "ClusterSecretStore", name: opts.storeName ?? DEFAULT_SECRET_STORE },
+            secretStoreRef: { kind: "ClusterSecretStore", name: opts.storeName },
             // Owner: the Secret is ESO's and goes away with the ExternalSecret.
             target: { name: secretName, creationPolicy: "Owner" },
             // The Secret key is the OpenBao property name; the pod maps it to the env name it needs.

@@ -12,7 +12,7 @@ const LABELS = {
 
 describe("stalwart external secrets", () => {
     it("pulls the admin password into the Secret the pod and the Job read", () => {
-        assert.deepEqual(adminPasswordExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1" }), {
+        assert.deepEqual(adminPasswordExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1", storeName: "vault-region1" }), {
             apiVersion: "external-secrets.io/v1",
             kind: "ExternalSecret",
             metadata: { name: "stalwart-acme-admin", namespace: "tenant-acme", labels: LABELS },
@@ -51,16 +51,16 @@ describe("stalwart external secrets", () => {
     });
 
     it("has the same spec shape in both API versions", () => {
-        const v1 = oidcClientExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1" });
-        const beta = oidcClientExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1beta1" });
+        const v1 = oidcClientExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1", storeName: "vault-region1" });
+        const beta = oidcClientExternalSecret(acmeTenant(), { apiVersion: "external-secrets.io/v1beta1", storeName: "vault-region1" });
         assert.deepEqual(v1.spec, beta.spec);
     });
 
     it("refuses a generated admin password and an empty OpenBao path", () => {
         assert.throws(
-            () => adminPasswordExternalSecret(acmeTenant({ admin: { source: "generated" } }), { apiVersion: "external-secrets.io/v1" }),
+            () => adminPasswordExternalSecret(acmeTenant({ admin: { source: "generated" } }), { apiVersion: "external-secrets.io/v1", storeName: "vault-region1" }),
             /generated, not pulled from OpenBao/,
         );
-        assert.throws(() => oidcClientExternalSecret(acmeTenant({ oidcRemoteKey: "" }), { apiVersion: "external-secrets.io/v1" }), /needs an OpenBao path/);
+        assert.throws(() => oidcClientExternalSecret(acmeTenant({ oidcRemoteKey: "" }), { apiVersion: "external-secrets.io/v1", storeName: "vault-region1" }), /needs an OpenBao path/);
     });
 });
