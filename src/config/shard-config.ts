@@ -48,7 +48,7 @@ export function parseShard(input: StackConfigInput, reference: SovereignReferenc
     };
     const tenants = readTenants(site, key, input.values, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);
-    // The Sovereign stack's own tenants; other shards cannot be seen from here (see README).
+    // The Sovereign stack's own tenants; other shards cannot be seen from here (docs/tenants.md, tenant shards).
     const takenSlugs = new Set(reference.tenants.map((t) => t.slug));
     const takenDomains = new Map(reference.tenants.map((t) => [t.domain, t.slug]));
     const at = (t: { origin: { path: string } }, k: string) => (t.origin.path ? childPath(t.origin.path, k) : k);
