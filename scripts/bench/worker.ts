@@ -60,7 +60,7 @@ async function runProgram(tenants: number): Promise<WorkerResult> {
     const { deployStack } = await import("../../src/pulumi/program");
     const { findProjectRoot, readProjectFile } = await import("../../src/config/stack-files");
     const { documentsFor } = await import("../../src/tools/render/documents");
-    const { BENCH_STACK, benchSovereignValues } = await import("./sovereign");
+    const { BENCH_STACK, benchSovereignValues } = await import("./bench-sovereign");
     const loadMs = performance.now();
 
     const root = findProjectRoot(process.cwd());
@@ -102,7 +102,7 @@ async function runPhases(tenants: number): Promise<WorkerResult> {
     const { parseSovereign } = await import("../../src/config/sovereign-config");
     const { planSovereign } = await import("../../src/plan/sovereign-plan");
     const { attachmentFailures, checkSovereignAttachment } = await import("../../src/proof/sovereign-attachment");
-    const { BENCH_STACK, benchSovereignValues } = await import("./sovereign");
+    const { BENCH_STACK, benchSovereignValues } = await import("./bench-sovereign");
     const loadMs = performance.now();
     const values = benchSovereignValues(tenants);
     const noFolder = () => {

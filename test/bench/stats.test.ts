@@ -13,7 +13,7 @@ import {
     shortUrl,
     summaryLine,
 } from "../../scripts/bench/stats";
-import { benchSovereignValues } from "../../scripts/bench/sovereign";
+import { benchSovereignValues } from "../../scripts/bench/bench-sovereign";
 import { parseSovereign } from "../../src/config/sovereign-config";
 import { attachmentFailures, checkSovereignAttachment } from "../../src/proof/sovereign-attachment";
 import { planSovereign } from "../../src/plan/sovereign-plan";

@@ -16,7 +16,7 @@ const STACKS = fs
     .sort();
 
 function runCheck(args: string[]) {
-    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/check/cli.ts", ...args], {
+    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/check/check-cli.ts", ...args], {
         cwd: REPO_ROOT,
         encoding: "utf8",
         env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },

@@ -3,7 +3,7 @@
 
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { CheckIO, Render, parseArgs, runCheck } from "../../../src/tools/check/cli";
+import { CheckIO, Render, parseArgs, runCheck } from "../../../src/tools/check/check-cli";
 import { AttachmentError } from "../../../src/proof/sovereign-attachment";
 import { planSovereign } from "../../../src/plan/sovereign-plan";
 import { specFrom, zonesOf } from "../../support/sovereigns";

@@ -18,7 +18,7 @@ const EXAMPLES = fs
     .sort();
 
 function runCli(args: string[]) {
-    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/render/cli.ts", ...args], {
+    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/render/render-cli.ts", ...args], {
         cwd: REPO_ROOT,
         encoding: "utf8",
         env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
