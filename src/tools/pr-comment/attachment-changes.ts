@@ -1,17 +1,26 @@
 // What a pull request changes in how routes attach, from the base and head attachment reports of one stack:
-// routes whose attached listeners or serving listener changed (or that appear or disappear), and listeners
+// routes whose attached listeners or serving listeners (or served hosts) changed, or that appear or
+// disappear, and listeners
 // added to or removed from a Gateway or ListenerSet that both sides have. Pure, deterministic.
 
 import type { AttachmentReport, ListenerAttachment, RouteReport } from "../../gateway/attachment";
 import { isAttached } from "../../gateway/attachment-failures";
 import { compareCodeUnits } from "../../code-unit-order";
 
+/** How one route attaches, in words that compare equal when nothing a reviewer cares about changed. */
+export interface RouteState {
+    /** The listeners it attaches to, or why it does not (per parentRef). */
+    attached: string;
+    /** Per hostname, the listeners that receive its requests (listener isolation: the most specific one). */
+    serving: string;
+}
+
 export interface RouteChange {
     /** `namespace/name` */
     route: string;
-    /** One line each side: the listeners it attaches to and, when different, the one serving each host. Absent: no such route. */
-    before?: string;
-    after?: string;
+    /** Absent: no such route on that side. */
+    before?: RouteState;
+    after?: RouteState;
 }
 
 export interface ListenerChange {
@@ -28,23 +37,21 @@ export interface AttachmentChanges {
 
 const sorted = (items: Iterable<string>) => [...new Set(items)].sort(compareCodeUnits);
 
-/**
- * One route's attachment in a line: the listeners it attaches to (or why not), then which listener serves
- * each host when that is not simply the attached one. Equal lines mean nothing a reviewer needs changed.
- */
-export function routeAttachmentLine(report: AttachmentReport, route: RouteReport): string {
+export function routeState(report: AttachmentReport, route: RouteReport): RouteState {
     const parents = report.parents.filter((p) => `${p.route.namespace}/${p.route.name}` === route.route);
-    if (parents.length === 0) {
-        return "no parentRefs";
-    }
-    const parts = parents.map((p) => (isAttached(p) ? sorted(p.attachedListeners).join(", ") : `not attached (${p.accepted ? "no listener" : p.reason})`));
-    const attached = new Set(parents.filter(isAttached).flatMap((p) => p.attachedListeners));
-    const serving = route.serving.filter((s) => !(attached.has(s.listener) && s.attached)).map((s) => `${s.hostname} served by ${s.listener}${s.attached ? "" : " (not attached)"}`);
-    return [...sorted(parts), ...serving].join("; ");
+    const attached = parents.length === 0 ? "not attached (no parentRefs)" : sorted(parents.map((p) => (isAttached(p) ? sorted(p.attachedListeners).join(", ") : `not attached (${p.accepted ? "no listener" : p.reason})`))).join("; ");
+    const hosts = sorted(route.serving.map((s) => s.hostname));
+    const serving = hosts
+        .map((h) => {
+            const listeners = route.serving.filter((s) => s.hostname === h).map((s) => `${s.listener}${s.attached ? "" : " (not attached)"}`);
+            return `${h} via ${sorted(listeners).join(", ")}`;
+        })
+        .join("; ");
+    return { attached, serving: serving === "" ? "nothing" : serving };
 }
 
-function routeLines(report: AttachmentReport | undefined): Map<string, string> {
-    return new Map((report?.routes ?? []).map((r) => [r.route, routeAttachmentLine(report!, r)]));
+function routeStates(report: AttachmentReport | undefined): Map<string, RouteState> {
+    return new Map((report?.routes ?? []).map((r) => [r.route, routeState(report!, r)]));
 }
 
 function listenerOwner(l: ListenerAttachment): string {
@@ -65,13 +72,13 @@ function listenersByOwner(report: AttachmentReport | undefined): Map<string, Set
  * route counts as added and no listener change is reported: there is nothing to compare them with.
  */
 export function attachmentChanges(base: AttachmentReport | undefined, head: AttachmentReport | undefined): AttachmentChanges {
-    const before = routeLines(base);
-    const after = routeLines(head);
+    const before = routeStates(base);
+    const after = routeStates(head);
     const routes: RouteChange[] = [];
     for (const route of sorted([...before.keys(), ...after.keys()])) {
         const a = before.get(route);
         const b = after.get(route);
-        if (a !== b) {
+        if (a?.attached !== b?.attached || a?.serving !== b?.serving) {
             routes.push({ route, ...(a === undefined ? {} : { before: a }), ...(b === undefined ? {} : { after: b }) });
         }
     }

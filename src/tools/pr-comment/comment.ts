@@ -8,7 +8,7 @@ import { listenerTableMarkdown, mdCode, mdFence, routeTableMarkdown, summaryMark
 import { attachmentFlowchart } from "../../check/mermaid";
 import { warningLines } from "../../check/warnings";
 import { compareCodeUnits } from "../../code-unit-order";
-import { objectKey } from "./object-changes";
+import { ObjectChange, objectKey } from "./object-changes";
 import { PreviewSnapshot, StackSnapshot } from "./snapshot";
 import { StackReview, attachmentWorthShowing, isUnchanged, reviewStack } from "./stack-review";
 import { objectChangeLines, stackSummaryLine } from "./summary-lines";
@@ -91,11 +91,17 @@ interface StackSection {
     diffSummary: string;
 }
 
+const ACTION_ORDER: readonly ObjectChange["action"][] = ["update", "delete", "create"];
+
 function stackSection(r: StackReview): StackSection {
     const lines = objectChangeLines(r.objects);
     return {
         lead: [`### ${mdCode(r.stack)}`, lines.length > 0 ? lines.join("\n") : "_No object changes._"].join("\n\n"),
-        diffs: r.objects.filter((c) => c.diff !== "").map((c) => `${objectKey(c)} (${c.action})\n\n${mdFence("diff", c.diff)}`),
+        // Updates first, then deletes, then creates: when the comment must be cut, the bulky new objects go first.
+        diffs: [...r.objects]
+            .sort((a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
+            .filter((c) => c.diff !== "")
+            .map((c) => `${c.action} ${mdCode(objectKey(c))}\n\n${mdFence("diff", c.diff)}`),
         diffSummary: `Diff per object (${r.objects.length})`,
     };
 }

@@ -91,7 +91,7 @@ export function reviewStack(stack: string, base: StackSnapshot | undefined, head
         tenantsAdded: tenantsAfter.filter((t) => !tenantsBefore.includes(t)),
         tenantsRemoved: tenantsBefore.filter((t) => !tenantsAfter.includes(t)),
         charts: chartVersionChanges(baseObjects, headObjects),
-        attachment: attachmentChanges(baseReport, report(head)),
+        attachment: compared ? attachmentChanges(baseReport, report(head)) : { routes: [], listeners: [] },
     };
 }
 

@@ -51,14 +51,44 @@ function countsText(r: StackReview): string {
     return `${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.delete} to delete`;
 }
 
-function routeText(c: RouteChange): string {
+/** `a, b → c` listing only what differs, when both sides are listener lists; else both lines whole. */
+export function listDelta(before: string, after: string): string {
+    const a = before.split(", ");
+    const b = after.split(", ");
+    if (before.startsWith("not attached") || after.startsWith("not attached") || before.includes(";") || after.includes(";")) {
+        return `${before} → ${after}`;
+    }
+    const gone = a.filter((x) => !b.includes(x));
+    const came = b.filter((x) => !a.includes(x));
+    return `${gone.length > 0 ? gone.join(", ") : "(none)"} → ${came.length > 0 ? came.join(", ") : "(none)"}`;
+}
+
+/** What changed for one route, without its name (routes with the same change are listed together). */
+export function routeChangeText(c: RouteChange): string {
     if (c.before === undefined) {
-        return `${mdCode(c.route)} added (${c.after})`;
+        // A new route that attaches is described by what it serves; one that does not, by why.
+        const after = c.after!;
+        return `added, ${after.attached.startsWith("not attached") ? after.attached : `serves ${after.serving}`}`;
     }
     if (c.after === undefined) {
-        return `${mdCode(c.route)} removed`;
+        return "removed";
     }
-    return `${mdCode(c.route)} ${c.before} → ${c.after}`;
+    return [
+        ...(c.before.attached === c.after.attached ? [] : [`attached ${listDelta(c.before.attached, c.after.attached)}`]),
+        ...(c.before.serving === c.after.serving ? [] : [`serves ${c.before.serving} → ${c.after.serving}`]),
+    ].join(", ");
+}
+
+function routeItem(routes: readonly RouteChange[]): string {
+    const groups = new Map<string, string[]>();
+    for (const c of routes) {
+        const text = routeChangeText(c);
+        groups.set(text, [...(groups.get(text) ?? []), mdCode(c.route)]);
+    }
+    const entries = [...groups.entries()];
+    const shown = entries.slice(0, LIST_ITEMS).map(([text, names]) => `${firstFew(names)} ${text}`);
+    const rest = entries.slice(LIST_ITEMS).reduce((n, [, names]) => n + names.length, 0);
+    return `${routes.length === 1 ? "route" : plural(routes.length, "route")}: ${shown.join("; ")}${rest > 0 ? `; and ${rest} more` : ""}`;
 }
 
 /** What a reviewer must look at, one phrase each. */
@@ -78,11 +108,8 @@ export function attentionItems(r: StackReview): string[] {
         const changes = [...(l.added.length > 0 ? [`added ${firstFew(codes(l.added), "listeners")}`] : []), ...(l.removed.length > 0 ? [`removed ${firstFew(codes(l.removed), "listeners")}`] : [])];
         items.push(`${l.parent} listeners ${changes.join("; ")}`);
     }
-    const routes = r.attachment.routes;
-    if (routes.length > 0) {
-        const shown = routes.slice(0, LIST_ITEMS).map(routeText);
-        const more = routes.length > LIST_ITEMS ? `; and ${routes.length - LIST_ITEMS} more` : "";
-        items.push(`${routes.length === 1 ? "route" : plural(routes.length, "route")}: ${shown.join("; ")}${more}`);
+    if (r.attachment.routes.length > 0) {
+        items.push(routeItem(r.attachment.routes));
     }
     return items;
 }
