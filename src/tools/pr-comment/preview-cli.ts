@@ -14,7 +14,7 @@ import { parseFlags } from "../../render/cli-args";
 import { composePreviewComment, FULL_COMMENT_FILE } from "./comment";
 import { documentsFromRenderedFiles } from "./rendered-files";
 import { PreviewSnapshot, SNAPSHOT_FORMAT, StackSnapshot, parseSnapshot, snapshotJson, stackPassed } from "./snapshot";
-import { stackNames } from "./snapshot-cli";
+import { stackNames } from "./stack-names";
 
 const USAGE = `usage: npm run preview -- --base <git ref | checkout dir> [--head <checkout dir>] [--out <dir>]
   --base <ref|dir>   the pull request's base: a git ref of this checkout (main, origin/main, a commit) or
@@ -65,7 +65,9 @@ function baseCheckout(base: string, head: string, notes: string[]): { dir: strin
     if (archive.status !== 0 || run("tar", ["-x", "-C", dir], dir, archive.stdout).status !== 0) {
         throw new PreviewError(`git archive ${sha} into ${dir} failed: ${archive.stderr.trim()}`);
     }
-    fs.symlinkSync(path.join(head, "node_modules"), path.join(dir, "node_modules"), "dir");
+    if (!fs.existsSync(path.join(dir, "node_modules"))) {
+        fs.symlinkSync(path.join(head, "node_modules"), path.join(dir, "node_modules"), "dir");
+    }
     notes.push(`Base ${base} (${sha.slice(0, 12)}) was extracted with \`git archive\` and run with the head's node_modules.`);
     return { dir, label: process.env.BASE_SHA ? process.env.BASE_SHA.slice(0, 12) : sha.slice(0, 12), temporary: true };
 }

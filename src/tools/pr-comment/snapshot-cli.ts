@@ -5,21 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot, readProjectFile } from "../../config/stack-files";
-import { compareCodeUnits } from "../../code-unit-order";
 import { isConfigError, renderStack } from "../../render/render-stack";
 import { parseFlags } from "../../render/cli-args";
 import { PreviewSnapshot, SNAPSHOT_FORMAT, snapshotJson } from "./snapshot";
 import { snapshotStack } from "./stack-snapshot";
+import { stackNames } from "./stack-names";
 
 const USAGE = "usage: npm run preview:snapshot -- --out <file>";
-
-export function stackNames(stackDir: string): string[] {
-    const names = fs.existsSync(stackDir) ? fs.readdirSync(stackDir) : [];
-    return names
-        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-        .filter((s): s is string => s !== undefined)
-        .sort(compareCodeUnits);
-}
 
 async function main(): Promise<number> {
     let out: string | undefined;
