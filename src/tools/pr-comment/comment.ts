@@ -182,8 +182,12 @@ function assemble(l: Layout, keep: number): string {
 function hardCut(text: string, limit: number): string {
     const note = `\n\n_Cut to fit GitHub's comment limit; the whole comment is \`${FULL_COMMENT_FILE}\` in the workflow run's \`preview\` artifact._\n`;
     const room = limit - note.length;
-    const cut = text.slice(0, Math.max(0, room));
-    return `${cut.slice(0, Math.max(0, cut.lastIndexOf("\n")))}${note}`;
+    const cut = text.slice(0, Math.max(0, room - 20));
+    const kept = cut.slice(0, Math.max(0, cut.lastIndexOf("\n")));
+    // A fence left open would swallow the note: close it with its own backtick run.
+    const fences = kept.match(/^`{3,}/gm) ?? [];
+    const close = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : "";
+    return `${kept}${close}${note}`;
 }
 
 export function composePreviewComment(input: PreviewInput, limit = COMMENT_LIMIT): PreviewComment {

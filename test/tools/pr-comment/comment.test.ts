@@ -81,6 +81,14 @@ describe("pull-request comment: layout and size", () => {
         assert.equal((comment.body.match(/^```/gm) ?? []).length % 2, 0, "every fence is closed");
     });
 
+    it("cuts even the summary at a line boundary when nothing else is left, closing an open fence", () => {
+        const message = Array.from({ length: 30 }, (_, i) => `line ${i} of a long refusal`).join("\n");
+        const refused: StackSnapshot = { stack: "t28", stackFile: "stacks/Pulumi.t28.yaml", outcome: { kind: "refused", message }, objects: [] };
+        const comment = composePreviewComment({ base: snapshot(), head: snapshot(refused), notes: [] }, 600);
+        assert.ok(comment.body.length <= 600, String(comment.body.length));
+        assert.match(comment.body, /\nline \d+ of a long refusal\n```\n\n_Cut to fit GitHub's comment limit; the whole comment is `full-comment\.md` in the workflow run's `preview` artifact\._\n$/);
+    });
+
     it("a base rendered by an older checkout (objects only) compares objects, not routes", () => {
         const old: StackSnapshot = { stack: "t28", stackFile: "stacks/Pulumi.t28.yaml", outcome: { kind: "unchecked" }, objects: [configMap("a", { k: "1" })] };
         const [review] = reviewAll(snapshot(old), snapshot(checked("t28", [configMap("a", { k: "1" })])));
