@@ -48,7 +48,7 @@ function labelOf(dir: string, env: string | undefined): string {
     if (sha === undefined) {
         return path.basename(dir);
     }
-    return git(dir, "status", "--porcelain", "--untracked-files=no") ? `${sha} + uncommitted changes` : sha;
+    return git(dir, "status", "--porcelain") ? `${sha} + uncommitted changes` : sha;
 }
 
 /** `--base` as a folder, or a git ref of the head checkout extracted into a temporary folder. */
