@@ -6,7 +6,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { COMMENT_MARKER } from "../../scripts/pr-comment";
+import { COMMENT_MARKER } from "../../src/tools/pr-comment/comment";
+import { stackNames } from "../../src/tools/pr-comment/stack-names";
 import { REPO_ROOT } from "../support/sovereigns";
 
 interface Step {
@@ -30,6 +31,8 @@ const WORKFLOW_FILE = path.join(REPO_ROOT, ".github/workflows/preview.yml");
 const text = fs.readFileSync(WORKFLOW_FILE, "utf8");
 const workflow = yaml.load(text) as Workflow;
 const scriptText = fs.readFileSync(path.join(REPO_ROOT, "scripts/pr-preview.sh"), "utf8");
+/** The npm scripts `npm run preview` runs in each checkout, as spawn arguments. */
+const previewCliText = fs.readFileSync(path.join(REPO_ROOT, "src/tools/pr-comment/preview-cli.ts"), "utf8");
 const packageScripts = Object.keys((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
 const steps = (job: string) => workflow.jobs[job].steps;
 const allSteps = Object.keys(workflow.jobs).flatMap(steps);
@@ -70,29 +73,31 @@ describe("pull-request workflow (.github/workflows/preview.yml)", () => {
             .split("\n")
             .filter((l) => !/^\s*(echo|#)/.test(l))
             .join("\n");
-        const used = [...runs.matchAll(/npm run (--silent )?([\w:-]+)/g)].map((m) => ({ silent: m[1] !== undefined, script: m[2] }));
-        assert.deepEqual([...new Set(used.map((u) => u.script))].sort(), ["check", "render"]);
+        const shell = [...runs.matchAll(/npm run (--silent )?([\w:-]+)/g)].map((m) => ({ silent: m[1] !== undefined, script: m[2] }));
+        const spawned = [...previewCliText.matchAll(/\["run", (?:("--silent"), )?"([\w:-]+)"/g)].map((m) => ({ silent: m[1] !== undefined, script: m[2] }));
+        const used = [...shell, ...spawned];
+        assert.deepEqual([...new Set(used.map((u) => u.script))].sort(), ["preview", "preview:snapshot", "render"]);
         for (const u of used) {
             assert.ok(packageScripts.includes(u.script), `npm run ${u.script} is not in package.json`);
             assert.ok(u.silent, `npm run ${u.script} without --silent would print npm's own header into the output`);
         }
-        assert.match(scriptText, /npm run --silent render -- --stack "\$stack" --out "\$out\/rendered\/\$side\/\$stack"/);
-        assert.match(scriptText, /npm run --silent check -- --stack "\$stack" --format md --out "\$out\/check\/\$stack\.md"/);
-        assert.match(scriptText, /diff -ruN base head/);
+        assert.match(scriptText, /cd "\$head" && npm run --silent preview -- --base "\$base" --out "\$out"/);
+        // A base from before `preview:snapshot` is rendered with its own `npm run render`.
+        assert.match(previewCliText, /\["run", "--silent", "render", "--", "--stack", stack, "--out", target\]/);
     });
 
     it("references only files that exist, and finds the stacks from stacks/Pulumi.*.yaml", () => {
         const runs = allSteps.map((s) => `${s.run ?? ""}\n${s.with?.script ?? ""}`).join("\n");
         const files = [...runs.matchAll(/head\/(scripts\/[\w.-]+)/g)].map((m) => m[1]);
         assert.deepEqual([...new Set(files)].sort(), ["scripts/pr-preview.sh", "scripts/upsert-pr-comment.js"]);
-        for (const file of [...files, "scripts/pr-comment.ts", "policy/PulumiPolicy.yaml", "policy/index.ts"]) {
+        for (const file of [...files, "src/tools/pr-comment/preview-cli.ts", "src/tools/pr-comment/snapshot-cli.ts", "policy/PulumiPolicy.yaml", "policy/index.ts"]) {
             assert.ok(fs.existsSync(path.join(REPO_ROOT, file)), file);
         }
-        assert.match(scriptText, /scripts\/pr-comment\.ts/);
-        assert.match(scriptText, /"\$1"\/stacks\/Pulumi\.\*\.yaml/);
+        const stackFiles = fs.readdirSync(path.join(REPO_ROOT, "stacks")).filter((f) => /^Pulumi\..+\.yaml$/.test(f));
+        assert.ok(stackFiles.length >= 2);
+        assert.deepEqual(stackNames(path.join(REPO_ROOT, "stacks")), stackFiles.map((f) => f.slice("Pulumi.".length, -".yaml".length)).sort());
         const preview = steps("pulumi-preview").find((s) => s.run?.includes("--policy-pack"))!;
         assert.match(preview.run!, /for file in stacks\/Pulumi\.\*\.yaml; do/);
-        assert.ok(fs.readdirSync(path.join(REPO_ROOT, "stacks")).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).length >= 2);
     });
 
     it("posts one comment, updated in place (same marker as the composer), and fails the job when check fails", () => {
