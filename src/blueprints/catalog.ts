@@ -5,6 +5,7 @@
 // named in test/fixtures/charts/bp-<name>/Chart.yaml) and the TBD-A40 fix (issue #1902).
 
 import type { BlueprintName } from "./names";
+import { templateTruthy } from "./value-paths";
 
 export const CHART_REGISTRY = "oci://ghcr.io/openova-io";
 
@@ -193,7 +194,7 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
             renderGuards: [
                 // The app, and with it the route, renders only for these placement roles.
                 { path: "placement.role", chartDefault: "all", renders: (v) => v === "all" || v === "vcluster-app" },
-                { path: "newapi.enabled", chartDefault: true, renders: (v) => truthy(v) },
+                { path: "newapi.enabled", chartDefault: true, renders: templateTruthy },
             ],
         },
         // `all` is the chart's own default (values.yaml@956bc66424b7); set explicitly, as the bootstrap
@@ -256,13 +257,8 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
             hostPath: "ingress.webmail.host",
             parentRefPath: "ingress.webmail.parentRef",
             name: { kind: "fullname", chart: "bp-stalwart-tenant", suffix: "-webmail" },
-            renderGuards: [{ path: "stalwart.enabled", chartDefault: true, renders: (v) => truthy(v) }],
+            renderGuards: [{ path: "stalwart.enabled", chartDefault: true, renders: templateTruthy }],
         },
         scope: "tenant",
     },
 };
-
-/** Go template truthiness for the scalar values charts gate on. */
-function truthy(value: unknown): boolean {
-    return value !== undefined && value !== null && value !== false && value !== "" && value !== 0;
-}

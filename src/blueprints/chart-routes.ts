@@ -9,7 +9,7 @@ import { compareSemver } from "../config/names";
 import type { BlueprintPlan } from "./blueprint-plan";
 import type { AliasRoute, RouteValuesContract } from "./catalog";
 import { aliasRouteName, routeName } from "./route-names";
-import { Values, getPath } from "./value-paths";
+import { Values, getPath, templateTruthy } from "./value-paths";
 
 export const PREDICTED_ANNOTATION = "sovereign-stacks/predicted-from";
 
@@ -57,8 +57,8 @@ function hostnamesOf(contract: RouteValuesContract, values: Values, host: string
 /** Whether the chart renders its alias route for this host and values (independent of the version). */
 export function aliasRouteRenders(alias: AliasRoute, host: string, values: Values): boolean {
     const on = getPath(values, alias.enabledPath);
-    // The chart defaults the switch to true; only an explicit false (or another falsy value) turns it off.
-    return alias.hostFor(host) !== undefined && (on === undefined || (on !== false && on !== null && on !== "" && on !== 0));
+    // The chart defaults the switch to true; only an explicit falsy value turns it off.
+    return alias.hostFor(host) !== undefined && (on === undefined || templateTruthy(on));
 }
 
 /** The alias route's parent: the main route's from `fixedIn` on, the legacy pinned keys before it. */

@@ -47,3 +47,14 @@ export function leafPaths(values: Values, prefix = ""): string[] {
 export function pathsOverlap(a: string, b: string): boolean {
     return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
+
+/** Go template truthiness (`if`, `and`, `default`): false for nil, false, 0, "" and empty lists or maps. */
+export function templateTruthy(value: unknown): boolean {
+    if (value === undefined || value === null || value === false || value === 0 || value === "") {
+        return false;
+    }
+    if (Array.isArray(value)) {
+        return value.length > 0;
+    }
+    return !isPlainObject(value) || Object.keys(value).length > 0;
+}
