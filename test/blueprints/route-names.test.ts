@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { CATALOG } from "../../src/blueprints/catalog";
 import { aliasRouteName, helmFullname, routeName } from "../../src/blueprints/route-names";
 import { templateTruthy } from "../../src/blueprints/value-paths";
+import { compareSemver } from "../../src/config/names";
 
 describe("route names as the charts give them", () => {
     it("helmFullname: <release>-<chart>, the release alone when it contains the chart name, or fullnameOverride", () => {
@@ -43,5 +44,20 @@ describe("route names as the charts give them", () => {
     it("templateTruthy follows Go templates", () => {
         assert.deepEqual([undefined, null, false, 0, "", [], {}].map(templateTruthy), [false, false, false, false, false, false, false]);
         assert.deepEqual([true, 1, "false", [0], { a: 1 }].map(templateTruthy), [true, true, true, true, true]);
+    });
+});
+
+describe("catalog default versions", () => {
+    it("each names where it was read: <path>@<12-hex commit> in openova-io/openova, under the chart's own folder", () => {
+        for (const def of Object.values(CATALOG).filter((d) => d.name !== "powerdns")) {
+            assert.match(def.defaultVersionSource, new RegExp(`^platform/${def.name}/\\S+@[0-9a-f]{12}$`), def.name);
+        }
+        // No bp-powerdns Chart.yaml at or after its fix is readable; the source says so instead of inventing one.
+        assert.match(CATALOG.powerdns.defaultVersionSource, /^platform\/powerdns\/chart\/Chart\.yaml \(TBD-A40 \/ issue #1902 bump; newest readable 1\.0\.6@[0-9a-f]{12}\)$/);
+    });
+
+    it("bp-harbor defaults to 1.2.49 (the alias fix) and bp-newapi to at least 1.4.149", () => {
+        assert.equal(CATALOG.harbor.defaultVersion, CATALOG.harbor.route.aliasRoute?.fixedIn);
+        assert.ok(compareSemver(CATALOG.newapi.defaultVersion, "1.4.149") >= 0);
     });
 });
