@@ -323,7 +323,7 @@ function checkLegacyAliasRoute(site: ConfigSite, name: PlatformBlueprintName, ve
         version,
         `predates bp-${name} ${alias.fixedIn}: with host ${host} the chart also renders HTTPRoute ${aliasRouteName(alias, values)} for ${alias.hostFor(host)}, ` +
             `whose parentRef pins sectionName "${legacy.sectionNameDefault}" through ${legacy.namePath}/${legacy.namespacePath}/${legacy.sectionNamePath} ` +
-            `(and ${legacy.namePath} also renames the main route), so it is rejected (NoMatchingParent) wherever no HTTPS listener is named "${legacy.sectionNameDefault}"`,
+            `(and ${legacy.namePath} also renames the main route), so it does not attach (NoMatchingParent) wherever no listener is named "${legacy.sectionNameDefault}", i.e. on every multi-zone Sovereign`,
         `pin "${alias.fixedIn}" or later (e.g. "${CATALOG[name].defaultVersion}"), whose alias route takes the main route's parentRef; or set ${childPath(at("values"), alias.enabledPath)}: false`,
     );
 }

@@ -8,7 +8,7 @@
 
 import { strict as assert } from "node:assert";
 import { planBlueprint, platformBlueprintInstall } from "../../src/blueprints/blueprint-plan";
-import { chartRoutes } from "../../src/blueprints/chart-routes";
+import { PREDICTED_ANNOTATION, chartRoutes } from "../../src/blueprints/chart-routes";
 import { BLUEPRINT_NAMES, BlueprintName, PlatformBlueprintName } from "../../src/blueprints/names";
 import type { Values } from "../../src/blueprints/value-paths";
 import { checkAttachment } from "../../src/gateway/attachment";
@@ -123,7 +123,7 @@ describe(`chart route contract (real helm template; charts from ${chartsDir()})`
 
                 it(`bp-${chart}: the program's predicted routes equal Helm's output`, function () {
                     const render = renderOf(chart);
-                    const predicted = plan.routes.filter((r) => r.metadata.annotations?.["sovereign-stacks/predicted-from"] === `bp-${chart} values`);
+                    const predicted = plan.routes.filter((r) => r.metadata.annotations?.[PREDICTED_ANNOTATION] === `bp-${chart} values`);
                     assert.deepEqual(predictedKeys(predicted).sort(), renderedKeys(render.routes, render.namespace).sort());
                 });
             }
