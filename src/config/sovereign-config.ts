@@ -3,6 +3,7 @@
 
 import { BLUEPRINT_NAMES, PLATFORM_BLUEPRINTS, PlatformBlueprintName } from "../model/blueprint-names";
 import { CATALOG } from "../model/blueprint-catalog";
+import { aliasRouteName, aliasRouteRenders } from "../rules/chart-route-names";
 import { ownedPathOverlapping } from "../rules/owned-value-paths";
 import { leafPaths } from "../rules/value-paths";
 import { gatewaysForSovereign, GatewayPlan, listenerProblems } from "../topology/listeners";
@@ -194,6 +195,7 @@ function readBlueprint(
     value: unknown,
     fqdn: string,
     gateways: readonly GatewayPlan[],
+    gatewayApi: boolean,
 ): BlueprintSettings {
     const def = CATALOG[name];
     const b = readObject(site, path, value, BLUEPRINT_KEYS) ?? {};
@@ -270,6 +272,9 @@ function readBlueprint(
             }
         }
     }
+    if (gatewayApi) {
+        checkLegacyAliasRoute(site, name, version, host, values, at);
+    }
 
     return {
         name,
@@ -283,6 +288,28 @@ function readBlueprint(
         ...(sectionName !== undefined ? { sectionName } : {}),
         values,
     };
+}
+
+/**
+ * bp-harbor before 1.2.49 renders its `harbor.<rest>` alias route with a parentRef read from
+ * gateway.{name,namespace,sectionName} that always pins a sectionName ("https" by default), and
+ * gateway.name also names the main route; the program does not feed that quirk, it refuses it.
+ */
+function checkLegacyAliasRoute(site: ConfigSite, name: PlatformBlueprintName, version: string, host: string, values: Record<string, unknown>, at: (k: string) => string): void {
+    const alias = CATALOG[name].route.aliasRoute;
+    if (alias === undefined || compareSemver(version, alias.fixedIn) >= 0 || !aliasRouteRenders(alias, host, values)) {
+        return;
+    }
+    const legacy = alias.legacyParent;
+    site.issues.add(
+        site.file,
+        at("version"),
+        version,
+        `predates bp-${name} ${alias.fixedIn}: with host ${host} the chart also renders HTTPRoute ${aliasRouteName(alias, values)} for ${alias.hostFor(host)}, ` +
+            `whose parentRef pins sectionName "${legacy.sectionNameDefault}" through ${legacy.namePath}/${legacy.namespacePath}/${legacy.sectionNamePath} ` +
+            `(and ${legacy.namePath} also renames the main route), so it does not attach (NoMatchingParent) wherever no listener is named "${legacy.sectionNameDefault}", i.e. on every multi-zone Sovereign`,
+        `pin "${alias.fixedIn}" or later (e.g. "${CATALOG[name].defaultVersion}"), whose alias route takes the main route's parentRef; or set ${childPath(at("values"), alias.enabledPath)}: false`,
+    );
 }
 
 function undefinedSafe(values: Record<string, unknown>, leaf: string): unknown {
@@ -427,7 +454,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const bpPath = key("blueprints");
     const bpConfig = readObject(site, bpPath, v.blueprints, BLUEPRINT_NAMES) ?? {};
     const blueprints: BlueprintSettings[] = PLATFORM_BLUEPRINTS.map((name) =>
-        readBlueprint(site, childPath(bpPath, name), name, bpConfig[name], fqdn, gateways),
+        readBlueprint(site, childPath(bpPath, name), name, bpConfig[name], fqdn, gateways, gatewaySettings.management !== "none"),
     );
     let tenantChartVersion = CATALOG["stalwart-tenant"].defaultVersion;
     if (bpConfig["stalwart-tenant"] !== undefined) {

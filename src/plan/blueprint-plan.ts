@@ -26,7 +26,6 @@ export interface BlueprintPlan extends Omit<BlueprintInstall, "sectionName"> {
     parent?: { namespace: string; name: string };
     /** Final values: the install's values with the gateway values merged over them. */
     values: Values;
-    notes: string[];
 }
 
 /** Resolves an install against its parent Gateway (undefined: the Sovereign has no Gateway API). */
@@ -35,24 +34,18 @@ export function planBlueprint(install: BlueprintInstall, parent: GatewayPlan | u
     const { sectionName: _pinned, ...request } = install;
     const defaults = deepMerge(def.defaultValues ?? {}, install.values);
     if (parent === undefined) {
-        return { ...request, values: deepMerge(defaults, routeOffValues(def, install.host)), notes: [] };
+        return { ...request, values: deepMerge(defaults, routeOffValues(def, install.host)) };
     }
-    const owned = gatewayValues(
-        def,
-        {
-            host: install.host,
-            parent: { name: parent.name, namespace: parent.namespace },
-            listeners: parent.listeners,
-            ...(install.sectionName !== undefined ? { sectionName: install.sectionName } : {}),
-            fqdn,
-        },
-        install.values,
-    );
+    const owned = gatewayValues(def, {
+        host: install.host,
+        parent: { name: parent.name, namespace: parent.namespace },
+        ...(install.sectionName !== undefined ? { sectionName: install.sectionName } : {}),
+        fqdn,
+    });
     return {
         ...request,
         parent: { namespace: parent.namespace, name: parent.name },
-        values: deepMerge(defaults, owned.values),
-        notes: owned.notes,
+        values: deepMerge(defaults, owned),
     };
 }
 

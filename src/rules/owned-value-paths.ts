@@ -11,10 +11,6 @@ export function ownedValuePaths(def: BlueprintDefinition): string[] {
     if (r.fqdnPath) {
         paths.push(r.fqdnPath);
     }
-    if (r.pinnedSectionRoute) {
-        const p = r.pinnedSectionRoute;
-        paths.push(p.parentNamePath, p.parentNamespacePath, p.sectionNamePath);
-    }
     return paths;
 }
 

@@ -51,12 +51,12 @@ describe("stack config validation", () => {
         assert.deepEqual(
             spec.blueprints.map((b) => `${b.name} ${b.version} ${b.namespace}/${b.releaseName} ${b.host}`),
             [
-                "gitea 1.2.46 gitea/gitea gitea.omani.works",
+                "gitea 1.2.44 gitea/gitea gitea.omani.works",
                 "grafana 1.0.17 grafana/grafana grafana.omani.works",
-                "harbor 1.2.43 harbor/harbor registry.omani.works",
-                "keycloak 1.5.7 keycloak/keycloak auth.omani.works",
-                "newapi 1.4.146 newapi/newapi newapi.omani.works",
-                "openbao 1.2.64 openbao/openbao bao.omani.works",
+                "harbor 1.2.49 harbor/harbor registry.omani.works",
+                "keycloak 1.4.27 keycloak/keycloak auth.omani.works",
+                "newapi 1.4.151 newapi/newapi newapi.omani.works",
+                "openbao 1.2.66 openbao/openbao bao.omani.works",
                 "powerdns 1.2.4 powerdns/powerdns pdns.omani.works",
             ],
         );
@@ -122,6 +122,22 @@ describe("stack config validation", () => {
 
     it("rejects an unquoted version YAML turned into a number", () => {
         expectOne({ ...BASE, blueprints: { grafana: { version: 1.1 } } }, `${P}:blueprints.grafana.version`, 1.1, /is a number/);
+    });
+
+    it("refuses bp-harbor before 1.2.49 while its alias route renders, naming the version and the fix", () => {
+        const issue = expectOne({ ...BASE, blueprints: { harbor: { version: "1.2.43" } } }, `${P}:blueprints.harbor.version`, "1.2.43", /predates bp-harbor 1\.2\.49/);
+        assert.match(issue.problem, /HTTPRoute harbor-alias-redirect for harbor\.omantel\.omani\.works/);
+        assert.match(issue.problem, /pins sectionName "https" through gateway\.name\/gateway\.namespace\/gateway\.sectionName/);
+        assert.equal(issue.fix, 'pin "1.2.49" or later (e.g. "1.2.49"), whose alias route takes the main route\'s parentRef; or set sovereign-stacks:blueprints.harbor.values.gateway.aliasHarborHost: false');
+    });
+
+    it("accepts bp-harbor before 1.2.49 when no alias route renders", () => {
+        const off = specFrom({ ...BASE, blueprints: { harbor: { version: "1.2.43", values: { gateway: { aliasHarborHost: false } } } } });
+        assert.equal(off.blueprints.find((b) => b.name === "harbor")?.version, "1.2.43");
+        const hub = specFrom({ ...BASE, blueprints: { harbor: { version: "1.2.43", host: "hub.omantel.omani.works" } } });
+        assert.equal(hub.blueprints.find((b) => b.name === "harbor")?.host, "hub.omantel.omani.works");
+        const noGatewayApi = specFrom({ ...BASE, gateways: { management: "none" }, blueprints: { harbor: { version: "1.2.43" } } });
+        assert.equal(noGatewayApi.blueprints.find((b) => b.name === "harbor")?.version, "1.2.43");
     });
 
     it("rejects a chart version from before the sectionName fix", () => {

@@ -1,12 +1,14 @@
-// The chart quirks the program's values exist to work around, shown with real `helm template`: what
-// happens to bp-harbor's alias route WITHOUT the program's handling, the pre-fix bp-newapi template,
-// and the guards that differ per chart. Runs against the fixtures, or the
-// real charts via SOVEREIGN_CONTRACT_CHARTS_DIR; fixture-only cases are skipped there.
+// The chart quirks the program relies on or refuses, shown with real `helm template`: bp-harbor's alias
+// route from 1.2.49 on (and, fixture only, the pre-1.2.49 template the program refuses), the pre-fix
+// bp-newapi template, and the guards and defaults that differ per chart (openova-io/openova
+// platform/<name>/chart templates; commits in each fixture's Chart.yaml). Runs against the fixtures, or
+// the real charts via SOVEREIGN_CONTRACT_CHARTS_DIR; fixture-only cases are skipped there.
 
 import { strict as assert } from "node:assert";
 import * as path from "path";
 import type { BlueprintPlan } from "../../src/plan/blueprint-plan";
 import { CATALOG } from "../../src/model/blueprint-catalog";
+import { chartRoutes } from "../../src/plan/chart-routes";
 import { BLUEPRINT_NAMES } from "../../src/model/blueprint-names";
 import { SovereignConfigError } from "../../src/config/issues";
 import { checkAttachment } from "../../src/proof/attachment-checker";
@@ -23,6 +25,7 @@ import {
     chartPath,
     chartYaml,
     parentRefsOf,
+    ruleLines,
     sovereignOf,
     summarise,
     upstreamMode,
@@ -40,16 +43,55 @@ function byHost(routes: Manifest[], host: string): Manifest {
     return found;
 }
 
-describe("bp-harbor's alias route without the program's handling", function () {
-    // Plain values as an operator (or OpenOva's bootstrap slot 19) would set them: no gateway.sectionName.
+describe("bp-harbor 1.2.49: the alias route takes the main route's parentRef", function () {
+    const host = "registry.omani.works";
+
+    it("renders harbor-alias-redirect with the main route's parentRef (no sectionName) and 301s to the registry host", async function () {
+        const routes = await routesOf(chartPath("harbor"), { gateway: { enabled: true, host } }, "harbor", "harbor");
+        assert.deepEqual(
+            routes.map((r) => [summarise(r).name, summarise(r).hostnames, summarise(r).parentRefs]),
+            [
+                ["harbor", [host], [{ ...SHARED_PARENT }]],
+                ["harbor-alias-redirect", ["harbor.omani.works"], [{ ...SHARED_PARENT }]],
+            ],
+        );
+        assert.deepEqual(ruleLines(byHost(routes, "harbor.omani.works")), [`* => 301 ${host}:443`]);
+    });
+
+    it("a pinned gateway.parentRef.sectionName reaches both routes; the dead gateway.sectionName reaches neither", async function () {
+        const pinned = await routesOf(chartPath("harbor"), { gateway: { enabled: true, host, parentRef: { sectionName: "https-omani-works" } } }, "harbor", "harbor");
+        assert.deepEqual(pinned.map(parentRefsOf), [
+            [{ ...SHARED_PARENT, sectionName: "https-omani-works" }],
+            [{ ...SHARED_PARENT, sectionName: "https-omani-works" }],
+        ]);
+        const dead = await routesOf(chartPath("harbor"), { gateway: { enabled: true, host, sectionName: "https", namespace: "elsewhere" } }, "harbor", "harbor");
+        assert.deepEqual(dead.map(parentRefsOf), [[{ ...SHARED_PARENT }], [{ ...SHARED_PARENT }]]);
+    });
+
+    it("gateway.name names only the main route (the alias name is fixed, the release name plays no part)", async function () {
+        const routes = await routesOf(chartPath("harbor"), { gateway: { enabled: true, host, name: "cilium-gateway" } }, "registry", "harbor");
+        assert.deepEqual(routes.map((r) => summarise(r).name), ["cilium-gateway", "harbor-alias-redirect"]);
+        assert.deepEqual(routes.map(parentRefsOf), [[{ ...SHARED_PARENT }], [{ ...SHARED_PARENT }]]);
+    });
+});
+
+describe("bp-harbor 1.2.43, before the alias fix (fixture only)", function () {
+    const oldChart = path.join(FIXTURE_CHARTS_DIR, "bp-harbor-1.2.43");
+    // Plain values as an operator (or OpenOva's bootstrap slot 19) would set them.
     const plainValues = (fqdn: string) => ({ gateway: { enabled: true, host: `registry.${fqdn}` } });
+
+    before(function () {
+        if (upstreamMode()) {
+            this.skip();
+        }
+    });
 
     describe("two zones (omani.works, omani.homes), FQDN omani.works", function () {
         let plan: SovereignPlan;
         let routes: Manifest[];
         before(async function () {
             ({ plan } = sovereignOf({ fqdn: "omani.works", zones: ["omani.works", "omani.homes"] }));
-            routes = await routesOf(chartPath("harbor"), plainValues("omani.works"), "harbor", "harbor");
+            routes = await routesOf(oldChart, plainValues("omani.works"), "harbor", "harbor");
         });
 
         it('renders harbor.omani.works pinned to sectionName "https"', function () {
@@ -62,16 +104,20 @@ describe("bp-harbor's alias route without the program's handling", function () {
             assert.ok(!names.includes("https"));
         });
 
-        it("the route guard removes the dangling sectionName, so the route attaches by hostname", function () {
+        it("the program predicts the same pinned parent for this version (so npm run check would report it)", function () {
+            const harbor = plan.blueprints.find((b) => b.definition.name === "harbor");
+            assert.ok(harbor);
+            const predicted = chartRoutes({ ...harbor, version: "1.2.43", values: plainValues("omani.works") });
+            assert.deepEqual(
+                predicted.map((r) => [r.metadata.name, r.spec.hostnames, r.spec.parentRefs]),
+                routes.map((r) => [summarise(r).name, summarise(r).hostnames, summarise(r).parentRefs]),
+            );
+        });
+
+        it("the route guard removes the dangling sectionName at deploy time, so the route attaches by hostname", function () {
             const guarded = guardRouteParentRefs(byHost(routes, "harbor.omani.works"), plan.listenerIndex, "harbor");
             assert.deepEqual(guarded.removed, [{ gateway: SHARED_KEY, sectionName: "https", why: "no-such-listener" }]);
             assert.deepEqual(parentRefsOf(guarded.route), [{ ...SHARED_PARENT }]);
-        });
-
-        it("the main route is listener-agnostic already and the guard leaves it alone", function () {
-            const main = byHost(routes, "registry.omani.works");
-            assert.deepEqual(parentRefsOf(main), [{ ...SHARED_PARENT }]);
-            assert.deepEqual(guardRouteParentRefs(main, plan.listenerIndex, "harbor").removed, []);
         });
 
         for (const mode of ["spec", "cilium"] as const) {
@@ -87,13 +133,30 @@ describe("bp-harbor's alias route without the program's handling", function () {
         }
     });
 
-    describe("one zone equal to the FQDN (the case the pin was written for)", function () {
-        it('"https" exists there, so the pin attaches and the guard keeps it', async function () {
-            const { plan } = sovereignOf({ fqdn: "omani.works", zones: ["omani.works"] });
-            const alias = byHost(await routesOf(chartPath("harbor"), plainValues("omani.works"), "harbor", "harbor"), "harbor.omani.works");
-            assert.deepEqual(parentRefsOf(alias), [{ ...SHARED_PARENT, sectionName: "https" }]);
-            assert.deepEqual(guardRouteParentRefs(alias, plan.listenerIndex, "harbor").removed, []);
-        });
+    it("the old workaround (gateway.name = the Gateway's name) renames the MAIN route to cilium-gateway", async function () {
+        const routes = await routesOf(oldChart, { gateway: { enabled: true, host: "registry.omani.works", name: "cilium-gateway", sectionName: "https-omani-works" } }, "harbor", "harbor");
+        assert.deepEqual(
+            routes.map((r) => [summarise(r).name, summarise(r).parentRefs]),
+            [
+                ["cilium-gateway", [{ ...SHARED_PARENT }]],
+                ["harbor-alias-redirect", [{ ...SHARED_PARENT, sectionName: "https-omani-works" }]],
+            ],
+        );
+    });
+
+    it("the program refuses to pin it while the alias route renders", function () {
+        assert.throws(
+            () => specFrom({ fqdn: "omani.works", zones: zonesOf("omani.works", "omani.homes"), blueprints: { harbor: { version: "1.2.43" } } }),
+            (err: unknown) => {
+                assert.ok(err instanceof SovereignConfigError);
+                assert.deepEqual(
+                    err.issues.map((i) => [i.path, i.value]),
+                    [["sovereign-stacks:blueprints.harbor.version", "1.2.43"]],
+                );
+                assert.match(err.issues[0].problem, /predates bp-harbor 1\.2\.49/);
+                return true;
+            },
+        );
     });
 });
 
@@ -161,8 +224,13 @@ describe("per-chart route guards the program's values rely on", function () {
     });
 
     it("bp-powerdns: no host guard, so both flags without a host render a route for host \"\"", async function () {
-        const routes = await routesOf(chartPath("powerdns"), { api: { enabled: true, host: "", gateway: { enabled: true } } });
+        const routes = await routesOf(chartPath("powerdns"), { api: { enabled: true, host: "", gateway: { enabled: true, parentRef: { name: "cilium-gateway" } } } });
         assert.deepEqual(routes.map((r) => summarise(r).hostnames), [[""]]);
+    });
+
+    it("bp-powerdns: defaults to api.enabled with host pdns.openova.io, so api.gateway.enabled alone renders that host", async function () {
+        const routes = await routesOf(chartPath("powerdns"), { api: { gateway: { enabled: true, parentRef: { name: "cilium-gateway" } } } });
+        assert.deepEqual(routes.map((r) => [summarise(r).name, summarise(r).hostnames]), [["powerdns-api", ["pdns.openova.io"]]]);
     });
 
     it("bp-powerdns: api.gateway.enabled alone renders nothing (api.enabled is also required)", async function () {
@@ -178,9 +246,23 @@ describe("per-chart route guards the program's values rely on", function () {
         assert.deepEqual(await routesOf(chartPath("newapi"), { ingress: { httpRoute: { enabled: true } } }), []);
     });
 
-    it("bp-stalwart-tenant: mail.<domain.primary>, parent cilium-gateway-console by default, no sectionName", async function () {
+    it("bp-stalwart-tenant: <release>-bp-stalwart-tenant-webmail for mail.<domain.primary>, parent cilium-gateway-console by default, no sectionName", async function () {
         const routes = await routesOf(chartPath("stalwart-tenant"), { domain: { primary: "acme.omani.homes" } }, "stalwart-acme", "tenant-acme");
-        assert.deepEqual(routes.map((r) => [summarise(r).hostnames, summarise(r).parentRefs]), [[["mail.acme.omani.homes"], [{ ...CONSOLE_PARENT }]]]);
+        assert.deepEqual(
+            routes.map((r) => [summarise(r).name, summarise(r).hostnames, summarise(r).parentRefs]),
+            [["stalwart-acme-bp-stalwart-tenant-webmail", ["mail.acme.omani.homes"], [{ ...CONSOLE_PARENT }]]],
+        );
+    });
+
+    it("bp-stalwart-tenant: webmail.adminRoute.enabled adds <fullname>-webadmin for mailadmin.<domain>", async function () {
+        const routes = await routesOf(chartPath("stalwart-tenant"), { domain: { primary: "acme.omani.homes" }, webmail: { adminRoute: { enabled: true } } }, "stalwart-acme", "tenant-acme");
+        assert.deepEqual(
+            routes.map((r) => [summarise(r).name, summarise(r).hostnames]),
+            [
+                ["stalwart-acme-bp-stalwart-tenant-webmail", ["mail.acme.omani.homes"]],
+                ["stalwart-acme-bp-stalwart-tenant-webadmin", ["mailadmin.acme.omani.homes"]],
+            ],
+        );
     });
 
     it("bp-stalwart-tenant: ingress.webmail.mode ingress renders no HTTPRoute", async function () {
@@ -188,7 +270,7 @@ describe("per-chart route guards the program's values rely on", function () {
         assert.deepEqual(await routesOf(chartPath("stalwart-tenant"), values, "stalwart-acme", "tenant-acme"), []);
     });
 
-    it("bp-harbor: aliasHarborHost false (the program's switch-off) renders only the main route", async function () {
+    it("bp-harbor: aliasHarborHost false renders only the main route", async function () {
         const routes = await routesOf(chartPath("harbor"), { gateway: { enabled: true, host: "registry.omani.works", aliasHarborHost: false } }, "harbor", "harbor");
         assert.deepEqual(routes.map((r) => summarise(r).hostnames), [["registry.omani.works"]]);
     });
@@ -220,6 +302,15 @@ describe("chart versions under test", function () {
             }
         });
     }
+
+    it("bp-harbor-1.2.43 fixture models the version before the alias fix (fixture only)", function () {
+        if (upstreamMode()) {
+            this.skip();
+        }
+        const chart = chartYaml(path.join(FIXTURE_CHARTS_DIR, "bp-harbor-1.2.43"));
+        assert.deepEqual([chart.name, chart.version], ["bp-harbor", "1.2.43"]);
+        assert.equal(CATALOG.harbor.route.aliasRoute?.fixedIn, "1.2.49");
+    });
 
     it("bp-newapi-1.4.22 fixture models the version the fix bumped from (fixture only)", function () {
         if (upstreamMode()) {

@@ -48,10 +48,7 @@ export interface SovereignShape {
     zones: string[];
     /** Every listener of the shared Gateway, in plan order. */
     sharedListeners: string[];
-    /**
-     * The shared HTTPS listener that serves `<prefix>.<fqdn>` hosts (the most specific wildcard): the one
-     * bp-harbor's alias route for `harbor.<fqdn>` must pin, and the one serving every platform host.
-     */
+    /** The shared HTTPS listener that serves `<prefix>.<fqdn>` hosts (the most specific wildcard), i.e. every platform host. */
     fqdnListener: { name: string; hostname: string };
     /** The chart-mode tenant's domain (free subdomain under the first org-pool zone, else the only zone). */
     tenantDomain: string;
@@ -100,9 +97,9 @@ export const SHAPES: readonly SovereignShape[] = [
         tenantDomain: "acme.omani.homes",
     },
     {
-        title: "3 zones, FQDN is a zone (not the first)",
+        title: "4 zones (one punycode), FQDN is a zone (not the first)",
         fqdn: "omani.homes",
-        zones: ["omani.works", "omani.homes", "omani.cloud"],
+        zones: ["omani.works", "omani.homes", "omani.cloud", "xn--mgbaam7a8h.com"],
         sharedListeners: [
             "https-omani-works",
             "http-omani-works",
@@ -110,14 +107,16 @@ export const SHAPES: readonly SovereignShape[] = [
             "http-omani-homes",
             "https-omani-cloud",
             "http-omani-cloud",
+            "https-xn--mgbaam7a8h-com",
+            "http-xn--mgbaam7a8h-com",
         ],
         fqdnListener: { name: "https-omani-homes", hostname: "*.omani.homes" },
         tenantDomain: "acme.omani.homes",
     },
     {
-        title: "3 zones, FQDN is not a zone",
+        title: "4 zones (one punycode), FQDN is not a zone",
         fqdn: "t99.omani.cloud",
-        zones: ["omani.works", "omani.homes", "omani.cloud"],
+        zones: ["omani.works", "omani.homes", "omani.cloud", "xn--mgbaam7a8h.com"],
         sharedListeners: [
             "https-omani-works",
             "http-omani-works",
@@ -125,6 +124,8 @@ export const SHAPES: readonly SovereignShape[] = [
             "http-omani-homes",
             "https-omani-cloud",
             "http-omani-cloud",
+            "https-xn--mgbaam7a8h-com",
+            "http-xn--mgbaam7a8h-com",
             "https-t99-omani-cloud",
             "http-t99-omani-cloud",
         ],
@@ -180,6 +181,30 @@ export interface RouteSummary {
     namespace: string | undefined;
     hostnames: unknown;
     parentRefs: unknown;
+}
+
+/**
+ * A route rule as one line: its matches, then what it does (`-> backend:port` or
+ * `=> <status> [host][:port][path]`), so a test can state a template's rules compactly and exactly.
+ */
+export function ruleLines(route: Manifest): string[] {
+    const spec = (route.spec ?? {}) as Record<string, unknown>;
+    const rules = Array.isArray(spec.rules) ? (spec.rules as Record<string, unknown>[]) : [];
+    return rules.map((rule) => {
+        const matches = Array.isArray(rule.matches) ? (rule.matches as Record<string, Record<string, unknown>>[]) : [];
+        const on = matches.map((m) => `${String(m.path?.type)} ${String(m.path?.value)}`).join(" | ") || "*";
+        const backends = Array.isArray(rule.backendRefs) ? (rule.backendRefs as Record<string, unknown>[]) : [];
+        const filters = Array.isArray(rule.filters) ? (rule.filters as Record<string, Record<string, unknown>>[]) : [];
+        const does = [
+            ...backends.map((b) => `-> ${String(b.name)}:${String(b.port)}`),
+            ...filters.map((f) => {
+                const r = f.requestRedirect ?? {};
+                const p = r.path as Record<string, unknown> | undefined;
+                return `=> ${String(r.statusCode)} ${r.hostname ?? ""}${r.port !== undefined ? `:${String(r.port)}` : ""}${p ? String(p.replaceFullPath ?? p.replacePrefixMatch) : ""}`;
+            }),
+        ];
+        return `${on} ${does.join(" ")}`;
+    });
 }
 
 export function summarise(route: Manifest): RouteSummary {

@@ -7,18 +7,18 @@ import { specFrom, zonesOf } from "../support/sovereigns";
 const twoZones = () => planSovereign(specFrom({ fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") }));
 
 describe("the program's own attachment proof", () => {
-    it("predicts each chart's routes from its values (harbor renders two)", () => {
+    it("predicts each chart's routes, with the names the charts give them, from its values (harbor renders two)", () => {
         const plan = twoZones();
         const summary = plan.routes.map((r) => `${r.metadata.namespace}/${r.metadata.name} ${r.spec.hostnames?.join(",")} ${JSON.stringify(r.spec.parentRefs)}`);
         assert.deepEqual(summary, [
             'gitea/gitea gitea.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
             'grafana/grafana grafana.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
             'harbor/harbor registry.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
-            'harbor/harbor-alias-redirect harbor.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system","sectionName":"https-omantel-omani-works"}]',
+            'harbor/harbor-alias-redirect harbor.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
             'keycloak/keycloak auth.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
-            'newapi/newapi newapi.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
+            'newapi/newapi-bp-newapi-public newapi.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
             'openbao/openbao bao.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
-            'powerdns/powerdns pdns.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
+            'powerdns/powerdns-api pdns.omantel.omani.works [{"name":"cilium-gateway","namespace":"kube-system"}]',
         ]);
     });
 
@@ -32,8 +32,8 @@ describe("the program's own attachment proof", () => {
     it("a chart route pinned to https on two zones is reported with route, parent, reason and fix", () => {
         const plan = twoZones();
         const harbor = plan.blueprints.find((b) => b.definition.name === "harbor")!;
-        // What the chart would render with plain values: the alias route falls back to sectionName "https".
-        const unhandled = { ...harbor, values: { gateway: { enabled: true, host: "registry.omantel.omani.works" } } };
+        // What bp-harbor before 1.2.49 renders (the config reader refuses it): the alias route falls back to sectionName "https".
+        const unhandled = { ...harbor, version: "1.2.43", values: { gateway: { enabled: true, host: "registry.omantel.omani.works" } } };
         const failures = attachmentFailures(checkSovereignAttachment({ ...plan, routes: chartRoutes(unhandled) }));
         assert.deepEqual(failures, [
             "HTTPRoute harbor/harbor-alias-redirect -> Gateway kube-system/cilium-gateway sectionName https: Accepted=False, reason NoMatchingParent (No matching listener with sectionName https). Fix: remove sectionName (and port) from the parentRef so the route attaches by hostname",

@@ -46,9 +46,6 @@ export class Blueprint extends pulumi.ComponentResource {
         );
         this.namespace = ns ? ns.metadata.name : pulumi.output(plan.namespace);
         this.host = plan.host;
-        for (const note of plan.notes) {
-            pulumi.log.warn(note, this);
-        }
         this.registerOutputs({ namespace: this.namespace, host: this.host, version: plan.version });
     }
 }

@@ -103,7 +103,7 @@ describe("pull-request comment: golden cases (real renders of stack t28)", funct
     it("zone added: the Gateway's listener renames and every route they move", async () => {
         const head = await snapshotOf({ ...BASE_VALUES, zones: [{ name: "omani.works", role: "primary" }, { name: "omani.homes", role: "org-pool" }] });
         assert.deepEqual(summaryLines(base, head), [
-            "- `t28`: attachment passed · 0 to create, 1 to update, 0 to delete · Gateway kube-system/cilium-gateway listeners added `http-omani-homes`, `http-omani-works`, `https-omani-homes`, `https-omani-works`; removed `http`, `https` · 7 routes: `gitea/gitea`, `grafana/grafana`, `harbor/harbor`, `keycloak/keycloak` and 3 more attached http, https → http-omani-works, https-omani-works",
+            "- `t28`: attachment passed · 0 to create, 1 to update, 0 to delete · Gateway kube-system/cilium-gateway listeners added `http-omani-homes`, `http-omani-works`, `https-omani-homes`, `https-omani-works`; removed `http`, `https` · 8 routes: `gitea/gitea`, `grafana/grafana`, `harbor/harbor`, `harbor/harbor-alias-redirect` and 4 more attached http, https → http-omani-works, https-omani-works",
         ]);
         const [review] = reviewAll(base, head);
         assert.deepEqual(objectChangeLines(review.objects), [

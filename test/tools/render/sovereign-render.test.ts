@@ -14,32 +14,27 @@ interface Case {
     fqdn: string;
     zones: string[];
     shared: string[];
-    /** Listener that serves harbor.<fqdn>, i.e. where harbor's alias route must be pinned. */
-    aliasListener: string;
 }
 
 const CASES: Case[] = [
-    { title: "1 zone, FQDN is the zone", fqdn: "omani.works", zones: ["omani.works"], shared: ["https", "http"], aliasListener: "https" },
+    { title: "1 zone, FQDN is the zone", fqdn: "omani.works", zones: ["omani.works"], shared: ["https", "http"] },
     {
         title: "1 zone, FQDN is not a zone",
         fqdn: "t28.omani.works",
         zones: ["omani.works"],
         shared: ["https", "http", "https-t28-omani-works", "http-t28-omani-works"],
-        aliasListener: "https-t28-omani-works",
     },
     {
         title: "2 zones, FQDN is not a zone",
         fqdn: "omantel.omani.works",
         zones: ["omani.works", "omani.homes"],
         shared: ["https-omani-works", "http-omani-works", "https-omani-homes", "http-omani-homes", "https-omantel-omani-works", "http-omantel-omani-works"],
-        aliasListener: "https-omantel-omani-works",
     },
     {
         title: "3 zones, FQDN is a zone",
         fqdn: "omani.works",
         zones: ["omani.works", "omani.homes", "omani.biz"],
         shared: ["https-omani-works", "http-omani-works", "https-omani-homes", "http-omani-homes", "https-omani-biz", "http-omani-biz"],
-        aliasListener: "https-omani-works",
     },
 ];
 
@@ -86,14 +81,17 @@ describe("Sovereign under mocks, per zone count", () => {
                     assert.deepEqual(getPath(values, def.route.parentRefPath), { name: "cilium-gateway", namespace: "kube-system" }, name);
                     assert.equal(getPath(values, def.route.hostPath), `${def.hostPrefix}.${c.fqdn}`, name);
                     const pins = leafPaths(values).filter((p) => p.endsWith("sectionName"));
-                    assert.deepEqual(pins, name === "harbor" ? ["gateway.sectionName"] : [], name);
+                    assert.deepEqual(pins, [], name);
                 }
             });
 
-            it("pins harbor's alias route to the listener that serves harbor.<fqdn>", () => {
+            it("gives harbor no gateway.name (it would rename the main route) and no pre-1.2.49 alias keys", () => {
                 const harbor = charts(r).find((d) => d.name === "harbor")!;
-                assert.equal(getPath(harbor.body, "spec.values.gateway.sectionName"), c.aliasListener);
-                assert.ok(c.shared.includes(c.aliasListener));
+                assert.deepEqual(getPath(harbor.body, "spec.values.gateway"), {
+                    enabled: true,
+                    host: `registry.${c.fqdn}`,
+                    parentRef: { name: "cilium-gateway", namespace: "kube-system" },
+                });
             });
         });
     }
