@@ -18,6 +18,9 @@ export interface StalwartNames {
     dnsRecordsConfigMap: string;
     dnsEndpoint: string;
     bootstrapJob: string;
+    certificateReloadCronJob: string;
+    certificateReloadPolicy: string;
+    egressGatewayPolicy: string;
     defaultDenyPolicy: string;
     stalwartPolicy: string;
     bootstrapPolicy: string;
@@ -43,6 +46,10 @@ export function stalwartNames(slug: string): StalwartNames {
         dnsRecordsConfigMap: `${slug}-dns-records-required`,
         dnsEndpoint: `${base}-dns`,
         bootstrapJob: `${base}-bootstrap`,
+        certificateReloadCronJob: `${base}-cert-reload`,
+        certificateReloadPolicy: `${base}-cert-reload`,
+        // Cluster-scoped (CiliumEgressGatewayPolicy), so it carries the namespace in its name.
+        egressGatewayPolicy: `${tenantNamespace(slug)}-${base}-smtp-egress`,
         defaultDenyPolicy: `${base}-default-deny`,
         stalwartPolicy: base,
         bootstrapPolicy: `${base}-bootstrap`,
@@ -67,6 +74,10 @@ export function derivedStalwartNames(slug: string): DerivedName[] {
         { what: "DNS records ConfigMap name", name: n.dnsRecordsConfigMap, max: 253 },
         { what: "DNSEndpoint name", name: n.dnsEndpoint, max: 253 },
         { what: "bootstrap Job name", name: n.bootstrapJob, max: 63 },
+        // A CronJob's Jobs are <name>-<up to 11 digits>, and a Job name must stay a 63-character label.
+        { what: "certificate-reload CronJob name", name: n.certificateReloadCronJob, max: 52 },
+        { what: "NetworkPolicy name", name: n.certificateReloadPolicy, max: 253 },
+        { what: "CiliumEgressGatewayPolicy name", name: n.egressGatewayPolicy, max: 253 },
         { what: "NetworkPolicy name", name: n.defaultDenyPolicy, max: 253 },
         { what: "NetworkPolicy name", name: n.bootstrapPolicy, max: 253 },
         { what: "CiliumNetworkPolicy name", name: n.gatewayIngressCiliumPolicy, max: 253 },

@@ -3,39 +3,15 @@
 // sh, and here it runs under whatever /bin/sh is (dash on Debian).
 
 import * as assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { BOOTSTRAP_SCRIPT } from "../../src/stalwart/bootstrap-job";
+import { Run, runShell } from "./run-shell";
 import { SeenRequest, StalwartApiEmulator } from "./stalwart-api-emulator";
 
 const D = "acme.omantel.omani.works";
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
 function runScript(env: Record<string, string>): Promise<Run> {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), "stalwart-bootstrap-"));
-    return new Promise((resolve, reject) => {
-        // A clean environment: only what the Job sets, plus PATH and a HOME without a .curlrc.
-        const child = spawn("/bin/sh", ["-c", BOOTSTRAP_SCRIPT], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, TMPDIR: home, ...env } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("error", reject);
-        child.on("close", (code) => {
-            const leftovers = fs.readdirSync(home);
-            fs.rmSync(home, { recursive: true, force: true });
-            // The script's temp dir (curl config with the credentials) must be gone.
-            assert.deepEqual(leftovers, [], "the script left files behind");
-            resolve({ code, stdout, stderr });
-        });
-    });
+    return runShell(BOOTSTRAP_SCRIPT, env);
 }
 
 function jobEnv(api: StalwartApiEmulator, secret: string, extra: Record<string, string> = {}): Record<string, string> {
