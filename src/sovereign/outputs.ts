@@ -26,6 +26,8 @@ export interface TenantOutput {
     implementation: string;
     namespace: string;
     mailHost: string;
+    /** The host users reach JMAP, DAV and self-service on (never the MX host). */
+    webHost: string;
     /** `ListenerSet ns/name`, `Gateway ns/name`, or `Ingress` on a Sovereign without Gateway API. */
     listenerContainer: string;
 }
@@ -48,6 +50,7 @@ export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan, optio
                 implementation: t.tenant.implementation,
                 namespace: t.namespace,
                 mailHost: t.mailHost,
+                webHost: t.webHost,
                 listenerContainer: listenerContainer(t, plan),
             },
         ]),

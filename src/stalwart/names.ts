@@ -12,6 +12,8 @@ export interface StalwartNames {
     smtpService: string;
     imapService: string;
     webService: string;
+    /** HTTPRoute (or Ingress) of the web host: what a mail user reaches from outside. */
+    userWebRoute: string;
     adminSecret: string;
     dkimSecret: string;
     tlsSecret: string;
@@ -39,6 +41,7 @@ export function stalwartNames(slug: string): StalwartNames {
         smtpService: `${base}-smtp`,
         imapService: `${base}-imap`,
         webService: `${base}-web`,
+        userWebRoute: `${base}-user-access`,
         adminSecret: `${base}-admin`,
         dkimSecret: `${base}-dkim`,
         tlsSecret: `${base}-tls`,
@@ -68,6 +71,7 @@ export function derivedStalwartNames(slug: string): DerivedName[] {
         { what: "SMTP Service name", name: n.smtpService, max: 63 },
         { what: "IMAP Service name", name: n.imapService, max: 63 },
         { what: "web Service name", name: n.webService, max: 63 },
+        { what: "HTTPRoute name", name: n.userWebRoute, max: 253 },
         { what: "admin Secret name", name: n.adminSecret, max: 253 },
         { what: "DKIM Secret name", name: n.dkimSecret, max: 253 },
         { what: "TLS Secret name", name: n.tlsSecret, max: 253 },
