@@ -215,7 +215,8 @@ function readEgress(site: ConfigSite, path: string, value: unknown): TenantEgres
     const settings: TenantEgressSettings = { addresses };
     const include = readString(site, at("spfInclude"), e.spfInclude);
     if (include !== undefined) {
-        const problem = dnsNameProblem(include);
+        // It names a TXT record, so underscore labels (`_spf.<fqdn>`) are fine.
+        const problem = dnsNameProblem(include.replace(/(^|\.)_/g, "$1x"));
         if (problem) {
             site.issues.add(site.file, at("spfInclude"), include, `is not a domain: it ${problem}`, "name the Sovereign's SPF record, e.g. _spf.omantel.omani.works");
         } else {

@@ -28,7 +28,7 @@ function publicKeyOf(publicKeyPem: string, what: string): KeyObject {
     try {
         return createPublicKey(publicKeyPem);
     } catch (e) {
-        throw new Error(`DKIM: cannot parse the ${what} public key PEM: ${(e as Error).message}`);
+        throw new Error(`DKIM: cannot parse the public key PEM of the ${what} key: ${(e as Error).message}`);
     }
 }
 

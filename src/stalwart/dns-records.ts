@@ -141,7 +141,8 @@ export function requiredDnsRecords(domain: string, opts: DnsRecordOptions): DnsR
     }
     const sources: SpfSources = opts.spf ?? { addresses: [] };
     sources.addresses.forEach((a) => assertIpOrCidr(a, "SPF egress address"));
-    if (sources.include !== undefined) assertHostname(sources.include, "SPF include domain");
+    // An SPF include names a TXT record, which may have underscore labels (`_spf.example.com`).
+    if (sources.include !== undefined) assertRecordName(sources.include, "SPF include domain");
     const ttl = opts.ttl ?? DEFAULT_DNS_TTL;
     if (!Number.isInteger(ttl) || ttl < 60) throw new Error(`DNS TTL must be an integer of at least 60 seconds, got ${ttl}`);
     const dmarcRua = mailto(opts.dmarcRua, "DMARC rua");

@@ -49,7 +49,8 @@ export function stalwartNames(slug: string): StalwartNames {
         dnsRecordsConfigMap: `${slug}-dns-records-required`,
         dnsEndpoint: `${base}-dns`,
         bootstrapJob: `${base}-bootstrap`,
-        certificateReloadCronJob: `${base}-cert-reload`,
+        // Short: a CronJob name is at most 52 characters, and `stalwart-<slug>-…` would lower the slug limit.
+        certificateReloadCronJob: `${slug}-certs`,
         certificateReloadPolicy: `${base}-cert-reload`,
         // Cluster-scoped (CiliumEgressGatewayPolicy), so it carries the namespace in its name.
         egressGatewayPolicy: `${tenantNamespace(slug)}-${base}-smtp-egress`,

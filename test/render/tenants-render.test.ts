@@ -46,7 +46,7 @@ describe("tenants under mocks", () => {
                 "CiliumNetworkPolicy/stalwart-acme-gateway-ingress",
                 "ConfigMap/acme-dns-records-required",
                 "ConfigMap/stalwart-acme-config",
-                "CronJob/stalwart-acme-cert-reload",
+                "CronJob/acme-certs",
                 "DNSEndpoint/stalwart-acme-dns",
                 "ExternalSecret/stalwart-acme-admin",
                 "ExternalSecret/stalwart-oidc",
@@ -217,7 +217,7 @@ describe("tenants under mocks", () => {
         const volumes = getPath(sts, "spec.template.spec.volumes") as { name: string; secret?: { optional?: boolean; items: { key: string }[] } }[];
         assert.equal(volumes.find((v) => v.name === "tls")!.secret!.optional, true);
         assert.deepEqual(volumes.find((v) => v.name === "dkim")!.secret!.items.map((i) => i.key), ["rsa.key", "ed25519.key"]);
-        const cron = doc(r, "tenant-globex", "CronJob", "stalwart-globex-cert-reload").body;
+        const cron = doc(r, "tenant-globex", "CronJob", "globex-certs").body;
         assert.equal(getPath(cron, "spec.schedule"), "17 */6 * * *");
     });
 

@@ -17,7 +17,7 @@ const LABELS = {
 describe("stalwart certificate-reload CronJob", () => {
     it("calls the reload endpoint every 6 hours as the fallback admin through the ClusterIP Service", () => {
         const cron = certificateReloadCronJob(acmeTenant(), { imageRegistry: "harbor.example/hub" });
-        assert.deepEqual(cron.metadata, { name: "stalwart-acme-cert-reload", namespace: "tenant-acme", labels: LABELS });
+        assert.deepEqual(cron.metadata, { name: "acme-certs", namespace: "tenant-acme", labels: LABELS });
         assert.equal(cron.spec.schedule, CERTIFICATE_RELOAD_SCHEDULE);
         assert.equal(CERTIFICATE_RELOAD_SCHEDULE, "17 */6 * * *");
         assert.equal(cron.spec.concurrencyPolicy, "Forbid");
