@@ -13,6 +13,7 @@ import type { RenderResult } from "../../src/render/render-stack";
 import type { RenderedDocument } from "../../src/render/documents";
 import { LONE_EQUALS, expressionsIn } from "../../src/stalwart/config-toml";
 import { ed25519DkimPublicKey, rsaDkimPublicKey } from "../../src/stalwart/dkim";
+import { attachmentFailures, checkSovereignAttachment } from "../../src/sovereign/attachment";
 import { capturingWarnings, renderValues, zonesOf } from "../support/sovereigns";
 
 const realm = (slug: string) => ({ realmURL: `https://auth.omantel.omani.works/realms/${slug}` });
@@ -289,6 +290,29 @@ describe("tenants under mocks", () => {
         // The chart renders the rest in the provider; the program adds only the console TLS grant.
         assert.deepEqual(inNamespace(r, "tenant-initech").map((d) => `${d.kind}/${d.name}`), ["HelmChart/stalwart-initech", "ReferenceGrant/stalwart-initech-console-tls"]);
     });
+});
+
+describe("one free-subdomain, one BYO and one chart tenant on 1, 2 and 3 zones", () => {
+    const SHAPES = [
+        { fqdn: "omani.works", zones: ["omani.works"], free: "acme.omani.works" },
+        { fqdn: "omantel.omani.works", zones: ["omani.works", "omani.homes"], free: "acme.omani.homes" },
+        { fqdn: "omani.works", zones: ["omani.works", "omani.homes", "omani.biz"], free: "acme.omani.homes" },
+    ];
+    for (const shape of SHAPES) {
+        it(`${shape.zones.length} zone(s): every route attaches, web hosts are never MX hosts, records point the web host at the console Gateway`, async () => {
+            const r = (await capturingWarnings(() => renderValues(`z${shape.zones.length}`, { fqdn: shape.fqdn, zones: zonesOf(...shape.zones), tenants: TENANTS }))).result;
+            assert.deepEqual(attachmentFailures(checkSovereignAttachment(r.plan)), []);
+            for (const t of r.plan.tenants) assert.notEqual(t.webHost === t.mailHost, t.tenant.implementation === "native", t.tenant.slug);
+            const routes = r.documents.filter((d) => d.kind === "HTTPRoute" && ["tenant-acme", "tenant-globex"].includes(d.namespace ?? ""));
+            assert.deepEqual(routes.map((d) => (getPath(d.body, "spec.hostnames") as string[]).join()), [`webmail.${shape.free}`, "webmail.globex.com"]);
+            const acme = await promiseOf<{ type: string; name: string; value: string }[]>(r.tenantDnsRecords.acme);
+            assert.deepEqual(acme.filter((x) => x.type === "CNAME").map((x) => `${x.name} ${x.value}`), [`webmail.${shape.free} console.${shape.fqdn}`]);
+            const globex = await promiseOf<{ type: string; name: string; value: string }[]>(r.tenantDnsRecords.globex);
+            assert.deepEqual(globex.filter((x) => x.type === "CNAME").map((x) => x.name), ["_acme-challenge.mail.globex.com", "_acme-challenge.webmail.globex.com", "webmail.globex.com"]);
+            assert.ok(r.documents.some((d) => d.kind === "HelmChart" && d.namespace === "tenant-initech"));
+            assert.doesNotMatch(toYamlStream(r.documents), /PRIVATE KEY/);
+        });
+    }
 });
 
 describe("adding a tenant", () => {
