@@ -5,7 +5,9 @@ import { isPlainObject } from "../config/reader";
 import type { SovereignPlan } from "./plan";
 import type { GatewaySettings, SovereignSpec, TenancySettings, Zone } from "./spec";
 
-export const REFERENCE_FORMAT = "sovereign-stacks/v1";
+// v2: tenancy carries the tenant web, egress, ACME delegation and first-boot resource settings; a v1
+// output lacks them, so a shard asks for the Sovereign stack to be updated first.
+export const REFERENCE_FORMAT = "sovereign-stacks/v2";
 
 export interface SovereignReference {
     format: typeof REFERENCE_FORMAT;
@@ -38,6 +40,7 @@ export function sovereignReference(spec: SovereignSpec, plan: SovereignPlan, lis
             ...spec.gateways.consoleHostPrefixes.map((p) => `${p}.${spec.fqdn}`),
             spec.fqdn,
             ...spec.zones.map((z) => z.name),
+            spec.tenancy.acmeDelegationDomain,
         ],
         tenants: spec.tenants.map((t) => ({ slug: t.slug, domain: t.domain.primary })),
         listenerContainers,

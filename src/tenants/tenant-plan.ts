@@ -66,6 +66,10 @@ export const USER_WEB_PATH_PREFIXES: readonly string[] = ["/jmap", "/dav", "/.we
 export const INTERNAL_PATH_PREFIXES: readonly string[] = ["/api", "/metrics"];
 
 function userWebRoute(tenant: TenantSpec, parent: ParentReference): HTTPRoute {
+    // Validation rejects it already; the MX host resolves to the SMTP LoadBalancer, never the Gateway.
+    if (tenant.web.host === mailHostname(tenant.domain.primary)) {
+        throw new Error(`tenant ${tenant.slug}: the web host ${tenant.web.host} is the MX host`);
+    }
     const names = stalwartNames(tenant.slug);
     const prefix = (value: string) => ({ path: { type: "PathPrefix" as const, value } });
     return {
