@@ -165,6 +165,10 @@ describe("stalwart bootstrap script against an emulated v0.15.5 API", function (
         assert.deepEqual(api.principals.get("bob")!.secrets, ["$app$phone$x", "otpauth://totp/x", "Passw0rdOne"]);
         assert.deepEqual(await patch([{ action: "set", field: "secrets", value: ["Passw0rdOne"] }]), { data: null });
         assert.deepEqual(api.principals.get("bob")!.secrets, ["Passw0rdOne"]);
+        // The account page removes an app password by name.
+        api.principals.get("bob")!.secrets.push("$app$phone$x", "$app$laptop$y");
+        assert.deepEqual(await patch([{ action: "removeItem", field: "secrets", value: "$app$phone" }]), { data: null });
+        assert.deepEqual(api.principals.get("bob")!.secrets, ["Passw0rdOne", "$app$laptop$y"]);
     });
 
     it("leaves the DMARC alias alone when another principal holds it", async () => {

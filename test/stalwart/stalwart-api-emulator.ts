@@ -7,7 +7,8 @@
 // - PATCH secrets (crates/directory/src/backend/internal/manage.rs): `set` drops every Password,
 //   AppPassword and OtpAuth and keeps one password; `addItem` of an existing secret does nothing, of an
 //   app password (`$app$`) appends it, of an OTP (`otpauth://`) replaces the OTP, of anything else
-//   replaces the Password; `removeItem` removes that secret;
+//   replaces the Password; `removeItem` removes that secret (an app password or OTP also by prefix,
+//   `$app$<name>`; an empty value removes every app password and OTP);
 // - PATCH emails `addItem`: nothing when the principal has it, fieldAlreadyExists when another
 //   principal has it, notFound when its domain is unknown;
 // - GET /api/reload and /api/reload/certificate answer {"data":…}.
@@ -201,7 +202,15 @@ export class StalwartApiEmulator {
             return undefined;
         }
         if (op.field === "secrets" && op.action === "removeItem" && typeof op.value === "string") {
-            principal.secrets = principal.secrets.filter((s) => s !== op.value);
+            const v = op.value;
+            if (isApp(v) || isOtp(v)) {
+                // `$app$<name>` removes that app password whatever its value.
+                principal.secrets = principal.secrets.filter((s) => !((isApp(s) || isOtp(s)) && (s === v || s.startsWith(v))));
+            } else if (v !== "") {
+                principal.secrets = principal.secrets.filter((s) => !(isPassword(s) && s === v));
+            } else {
+                principal.secrets = principal.secrets.filter((s) => isPassword(s));
+            }
             return undefined;
         }
         if (op.field === "emails" && op.action === "addItem" && typeof op.value === "string") {
