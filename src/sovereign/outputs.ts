@@ -14,7 +14,7 @@ export interface SovereignOutputs {
     gateways: { role: string; ref: string; managedHere: boolean }[];
     /** Listener names per Gateway role. */
     listeners: Record<string, string[]>;
-    /** Per tenant: where its mail lives and where its webmail host is served from. */
+    /** Per tenant: where its mail lives and where its web host is served from. */
     tenants: Record<string, TenantOutput>;
     /** What tenant-shard stacks read through a StackReference (Sovereign stacks only). */
     sovereign?: SovereignReference;

@@ -15,7 +15,7 @@ export interface Zone {
  * `managed`: this program creates both Gateways from the computed listeners.
  * `external`: the Gateways exist already (e.g. OpenOva's sovereign-tls Kustomization); routes are still
  * verified against the listeners computed here, which must match what that layer renders.
- * `none`: the Sovereign has no Gateway API; platform routes are switched off and tenant webmail is
+ * `none`: the Sovereign has no Gateway API; platform routes are switched off and tenant web hosts are
  * exposed through a Traefik Ingress.
  */
 export type GatewayManagement = "managed" | "external" | "none";
