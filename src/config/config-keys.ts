@@ -2,6 +2,8 @@
 // The readers take their allowed keys and literal defaults from here, docs/configuration.md is
 // generated from it (`npm run docs:config`, compared in CI), and a test holds Pulumi.yaml to it.
 
+import { STALWART_SPAM_FILTER_RESOURCE, STALWART_WEBADMIN_RESOURCE } from "../model/stalwart-layout";
+
 export type ConfigScope = "stack" | "tenant";
 
 export type DefaultValue = string | number | boolean | readonly string[] | Readonly<Record<string, never>>;
@@ -56,9 +58,19 @@ const KEY_TABLE: readonly ConfigKey[] = [
     { scope: "stack", path: "tenancy.secretStore", type: "string", default: "vault-region1", doc: "The OpenBao ClusterSecretStore.", check: "Kubernetes object name" },
     { scope: "stack", path: "tenancy.listeners", type: "listenerSets | gateway", default: "listenerSets", doc: "`listenerSets`: one ListenerSet per native tenant on the console Gateway; `gateway`: on the console Gateway itself (at most 29 tenants)." },
     { scope: "stack", path: "tenancy.certificateIssuer", type: "string", default: "letsencrypt-dns01-prod-powerdns", doc: "ClusterIssuer of free-subdomain certificates (DNS-01).", check: "Kubernetes object name" },
-    { scope: "stack", path: "tenancy.byoCertificateIssuer", type: "string", default: "letsencrypt-prod", doc: "ClusterIssuer of BYO mail hosts.", check: "Kubernetes object name" },
+    { scope: "stack", path: "tenancy.byoCertificateIssuer", type: "string", default: "letsencrypt-dns01-prod-powerdns", doc: "ClusterIssuer of BYO mail and web hosts: DNS-01 through the tenant's `_acme-challenge` CNAMEs into the delegation name (its solver needs `cnameStrategy: Follow`).", check: "Kubernetes object name" },
     { scope: "stack", path: "tenancy.trustedCidrs", type: "list of strings", default: [], doc: "Pod, node and load-balancer CIDRs Stalwart never auto-bans.", check: "IPv4/IPv6 addresses or CIDRs" },
     { scope: "stack", path: "tenancy.imageRegistry", type: "string", default: "", doc: "Registry mirror prefixed to the pinned images (empty: Docker Hub)." },
+    { scope: "stack", path: "tenancy.acmeDelegationDomain", type: "string", derived: "`acme-delegation.<fqdn>`", doc: "Name in a PowerDNS-served zone under which BYO tenants' `_acme-challenge` CNAMEs point; reserved for tenants.", check: "DNS name" },
+    { scope: "stack", path: "tenancy.webCnameTarget", type: "string", derived: "`<first console host prefix>.<fqdn>`", doc: "Console Gateway host that tenants' web hosts are CNAMEs of.", check: "DNS name" },
+    { scope: "stack", path: "tenancy.egress", type: "mapping", doc: "Where tenants' outbound mail leaves from, for SPF." },
+    { scope: "stack", path: "tenancy.egress.addresses", type: "list of strings", default: [], doc: "Egress addresses, published as `ip4:`/`ip6:` in every tenant's SPF.", check: "IPv4/IPv6 addresses or CIDRs" },
+    { scope: "stack", path: "tenancy.egress.spfInclude", type: "string", doc: "A Sovereign SPF record listing the egress addresses, published as `include:`.", check: "domain (underscore labels allowed)" },
+    { scope: "stack", path: "tenancy.egress.ciliumGateway", type: "mapping", doc: "Pins each tenant's SMTP egress to a Cilium egress gateway (a CiliumEgressGatewayPolicy per tenant); its IP joins SPF." },
+    { scope: "stack", path: "tenancy.egress.ciliumGateway.nodeSelector", type: "mapping of strings", required: true, doc: "Labels of the egress gateway node(s).", check: "not empty" },
+    { scope: "stack", path: "tenancy.egress.ciliumGateway.egressIP", type: "string", required: true, doc: "The address on the gateway node mail leaves from.", check: "IP address" },
+    { scope: "stack", path: "tenancy.webadminResource", type: "string", default: STALWART_WEBADMIN_RESOURCE, doc: "Stalwart's `webadmin.resource`: the web admin bundle, pinned so first boot needs no internet.", check: "https URL or absolute path" },
+    { scope: "stack", path: "tenancy.spamFilterResource", type: "string", default: STALWART_SPAM_FILTER_RESOURCE, doc: "Stalwart's `spam-filter.resource` (spam filtering stays off; pinned so nothing fetches `latest`).", check: "https URL or absolute path" },
     { scope: "stack", path: "tenants", type: "list of tenants", default: [], doc: "Inline tenants, each shaped like a tenant file plus a required `slug`.", check: "slugs and domains unique across inline tenants and tenantsDir" },
     { scope: "stack", path: "tenantsDir", type: "string", default: "", doc: "Folder of one `<slug>.yaml` file per tenant, relative to the stack file. Empty: none.", check: "the folder exists; every file is valid YAML" },
     { scope: "stack", path: "shardOf", type: "string", default: "", doc: "Makes the stack a tenant shard of the Sovereign stack `<organization>/<project>/<stack>`; a shard may set only shardOf, tenants and tenantsDir. Empty: a Sovereign.", check: "the stack exists and has a `sovereign` output of this program's format" },
@@ -69,6 +81,8 @@ const KEY_TABLE: readonly ConfigKey[] = [
     { scope: "tenant", path: "domain.primary", type: "string", derived: "`<slug>.<zone>` for free subdomains; required for BYO", doc: "The mail domain.", check: "DNS name; under the zone (free subdomain) or outside every Sovereign zone (BYO); not a platform host" },
     { scope: "tenant", path: "domain.mode", type: "free-subdomain | byo", default: "free-subdomain", doc: "`byo`: a domain the tenant owns and publishes records for." },
     { scope: "tenant", path: "domain.zone", type: "string", derived: "the first org-pool zone (else the first zone)", doc: "Sovereign zone of a free subdomain.", check: "one of the Sovereign's zones; free-subdomain only" },
+    { scope: "tenant", path: "web", type: "mapping", doc: "The tenant's web access (JMAP, DAV, account self-service) through the console Gateway." },
+    { scope: "tenant", path: "web.host", type: "string", derived: "`webmail.<domain>`", doc: "Web host; its record is a CNAME of `tenancy.webCnameTarget`.", check: "DNS name; not the MX host `mail.<domain>`; one label under a free subdomain, inside a BYO domain; not a platform host" },
     { scope: "tenant", path: "keycloak", type: "mapping", doc: "The tenant's Keycloak realm." },
     { scope: "tenant", path: "keycloak.realmURL", type: "string", required: true, doc: "Realm URL, `https://<keycloak host>/realms/<realm>`.", check: "https realm URL" },
     { scope: "tenant", path: "keycloak.clientID", type: "string", default: "stalwart", doc: "OIDC client of the mail server." },

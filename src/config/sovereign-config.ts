@@ -14,11 +14,13 @@ import type {
     GatewaySettings,
     SovereignSpec,
     TenancySettings,
+    TenantEgressSettings,
     TenantListenerPlacement,
     Zone,
     ZoneRole,
 } from "../model/sovereign-spec";
 import type { TenantSpec } from "../model/tenant-spec";
+import { isIP } from "node:net";
 import { isPlainObject } from "../rules/plain-object";
 import { booleanDefault, childKeys, listDefault, numberDefault, stringDefault } from "./config-keys";
 import { IssueList, SovereignConfigError } from "./issues";
@@ -40,9 +42,14 @@ import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-confi
 import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";
 
+/** First label of the default ACME delegation name (`<label>.<fqdn>`); reserved for tenants. */
+export const ACME_DELEGATION_LABEL = "acme-delegation";
+
 /** Stack config keys this program reads, without the `<project>:` prefix. */
 export const STACK_KEYS = childKeys("stack", "");
 const TENANCY_KEYS = childKeys("stack", "tenancy");
+const EGRESS_KEYS = childKeys("stack", "tenancy.egress");
+const CILIUM_EGRESS_KEYS = childKeys("stack", "tenancy.egress.ciliumGateway");
 const GATEWAY_KEYS = childKeys("stack", "gateways");
 const BLUEPRINT_KEYS = childKeys("stack", "blueprints.<name>");
 // bp-stalwart-tenant is installed per tenant: only its chart version has a Sovereign-wide default.
@@ -155,13 +162,80 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
     return settings;
 }
 
-function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySettings {
+/** An https URL or an absolute path: what Stalwart's fetch_resource can read without guessing. */
+export function resourceSettingProblem(value: string): string | undefined {
+    if (/^https:\/\/[a-z0-9.-]+(:[0-9]+)?\/\S*$/i.test(value) || /^\/[^\s]*[^/\s]$/.test(value)) {
+        return undefined;
+    }
+    return "is neither an https URL nor an absolute path";
+}
+
+function readResource(site: ConfigSite, path: string, value: unknown, fallback: string): string {
+    const v = readString(site, path, value, fallback);
+    const problem = resourceSettingProblem(v);
+    if (problem !== undefined) {
+        site.issues.add(site.file, path, v, problem, `use a versioned release URL such as ${fallback}, or the absolute path of a file mounted into the pod`);
+        return fallback;
+    }
+    return v;
+}
+
+function readEgress(site: ConfigSite, path: string, value: unknown): TenantEgressSettings {
+    const e = readObject(site, path, value, EGRESS_KEYS) ?? {};
+    const at = (k: string) => childPath(path, k);
+    const addresses: string[] = [];
+    readList(site, at("addresses"), e.addresses).forEach((entry, i) => {
+        const a = readString(site, childPath(at("addresses"), i), entry);
+        const problem = a === undefined ? undefined : ipOrCidrProblem(a);
+        if (problem !== undefined) {
+            site.issues.add(site.file, childPath(at("addresses"), i), a, problem, "write the address mail leaves from, e.g. 203.0.113.25 or 2001:db8::25");
+        } else if (a !== undefined) {
+            addresses.push(a);
+        }
+    });
+    const settings: TenantEgressSettings = { addresses };
+    const include = readString(site, at("spfInclude"), e.spfInclude);
+    if (include !== undefined) {
+        // It names a TXT record, so underscore labels (`_spf.<fqdn>`) are fine.
+        const problem = dnsNameProblem(include.replace(/(^|\.)_/g, "$1x"));
+        if (problem) {
+            site.issues.add(site.file, at("spfInclude"), include, `is not a domain: it ${problem}`, "name the Sovereign's SPF record, e.g. _spf.omantel.omani.works");
+        } else {
+            settings.spfInclude = include;
+        }
+    }
+    if (e.ciliumGateway !== undefined) {
+        const g = readObject(site, at("ciliumGateway"), e.ciliumGateway, CILIUM_EGRESS_KEYS) ?? {};
+        const nodeSelector = readStringMap(site, childPath(at("ciliumGateway"), "nodeSelector"), g.nodeSelector);
+        const egressIP = readString(site, childPath(at("ciliumGateway"), "egressIP"), g.egressIP);
+        if (Object.keys(nodeSelector).length === 0) {
+            site.issues.add(site.file, childPath(at("ciliumGateway"), "nodeSelector"), g.nodeSelector, "must select the egress gateway node(s)", 'e.g. nodeSelector: { "egress-gateway": "true" }');
+        }
+        if (egressIP === undefined || !isIP(egressIP)) {
+            site.issues.add(site.file, childPath(at("ciliumGateway"), "egressIP"), egressIP, "is not an IP address", "write the address on the gateway node that mail leaves from, e.g. 203.0.113.25");
+        } else if (Object.keys(nodeSelector).length > 0) {
+            settings.ciliumGateway = { nodeSelector, egressIP };
+        }
+    }
+    return settings;
+}
+
+function readTenancy(site: ConfigSite, path: string, value: unknown, fqdn: string, consoleHostPrefixes: readonly string[]): TenancySettings {
     const t = readObject(site, path, value, TENANCY_KEYS) ?? {};
     const at = (k: string) => childPath(path, k);
     const objectName = (key: string, fallback: string) => {
         const v = readString(site, at(key), t[key], fallback);
         if (objectNameProblem(v)) {
             site.issues.add(site.file, at(key), v, "is not a valid Kubernetes object name", `use e.g. ${fallback}`);
+            return fallback;
+        }
+        return v;
+    };
+    const hostSetting = (key: string, fallback: string) => {
+        const v = readString(site, at(key), t[key], fallback);
+        const problem = dnsNameProblem(v);
+        if (problem) {
+            site.issues.add(site.file, at(key), v, `is not a DNS name: it ${problem}`, `use e.g. ${fallback}`);
             return fallback;
         }
         return v;
@@ -185,6 +259,11 @@ function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySet
         byoCertificateIssuer: objectName("byoCertificateIssuer", stringDefault("stack", "tenancy.byoCertificateIssuer")),
         trustedCidrs,
         imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry")),
+        acmeDelegationDomain: hostSetting("acmeDelegationDomain", `${ACME_DELEGATION_LABEL}.${fqdn}`),
+        webCnameTarget: hostSetting("webCnameTarget", `${consoleHostPrefixes[0] ?? "console"}.${fqdn}`),
+        egress: readEgress(site, at("egress"), t.egress),
+        webadminResource: readResource(site, at("webadminResource"), t.webadminResource, stringDefault("stack", "tenancy.webadminResource")),
+        spamFilterResource: readResource(site, at("spamFilterResource"), t.spamFilterResource, stringDefault("stack", "tenancy.spamFilterResource")),
     };
 }
 
@@ -463,10 +542,10 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
         tenantChartVersion = readVersion(site, childPath(p, "version"), t.version, "stalwart-tenant");
     }
 
-    const tenancy = readTenancy(site, key("tenancy"), v.tenancy);
+    const tenancy = readTenancy(site, key("tenancy"), v.tenancy, fqdn, gatewaySettings.consoleHostPrefixes);
 
     // Tenants: inline and/or one file per tenant.
-    const reserved = new Set(reservedHosts(fqdn, zones, gatewaySettings.consoleHostPrefixes, blueprints.map((b) => b.host)));
+    const reserved = new Set(reservedHosts(fqdn, zones, gatewaySettings.consoleHostPrefixes, blueprints.map((b) => b.host), tenancy.acmeDelegationDomain));
     const ctx = { fqdn, zones, reservedHosts: reserved, defaultChartVersion: tenantChartVersion };
     const tenants = readTenants(site, key, v, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);

@@ -3,6 +3,7 @@
 
 import type { Zone } from "../model/sovereign-spec";
 import { CATALOG } from "../model/blueprint-catalog";
+import { defaultWebHostname, mailHostname } from "../model/stalwart-layout";
 import { derivedStalwartNames } from "../model/stalwart-names";
 import { DerivedName, derivedTenantNames } from "../model/tenant-names";
 import type { DomainMode, ResourceAmounts, StalwartImplementation, TenantSpec } from "../model/tenant-spec";
@@ -145,6 +146,24 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("domain.primary"), primary, "is too long for the SRV and DKIM record names built from it", "use a domain of at most 230 characters");
     }
 
+    // Web host: JMAP, DAV and self-service through the console Gateway; never the MX host.
+    const w = readObject(site, at("web"), t.web, childKeys("tenant", "web")) ?? {};
+    const mailHost = mailHostname(primary);
+    let webHost = readString(site, at("web.host"), w.host, defaultWebHostname(primary));
+    const webProblem = dnsNameProblem(webHost);
+    if (webProblem) {
+        site.issues.add(site.file, at("web.host"), webHost, `is not a valid host: it ${webProblem}`, `use e.g. ${defaultWebHostname(primary)}`);
+        webHost = defaultWebHostname(primary);
+    } else if (webHost === mailHost) {
+        site.issues.add(site.file, at("web.host"), webHost, "is the MX host, which points at the SMTP LoadBalancer and cannot serve HTTPS through the console Gateway", `use another host, e.g. ${defaultWebHostname(primary)}`);
+    } else if (mode === "free-subdomain" && !(webHost.endsWith(`.${primary}`) && !webHost.slice(0, -primary.length - 1).includes("."))) {
+        site.issues.add(site.file, at("web.host"), webHost, `is not one label under ${primary}, so the tenant's *.${primary} listener and certificate do not cover it`, `use e.g. ${defaultWebHostname(primary)}`);
+    } else if (mode === "byo" && !isUnder(webHost, primary)) {
+        site.issues.add(site.file, at("web.host"), webHost, `is not in the tenant's domain ${primary}`, `use e.g. ${defaultWebHostname(primary)}`);
+    } else if (ctx.reservedHosts.has(webHost)) {
+        site.issues.add(site.file, at("web.host"), webHost, "is already a platform host of this Sovereign", `use e.g. ${defaultWebHostname(primary)}`);
+    }
+
     // Keycloak (the SME realm).
     const k = readObject(site, at("keycloak"), t.keycloak, childKeys("tenant", "keycloak")) ?? {};
     const realmURL = requireString(site, at("keycloak.realmURL"), k.realmURL, `https://auth.${primary}/realms/${safeSlug}`);
@@ -229,6 +248,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         origin: { file: site.file, path },
         implementation,
         domain: { primary, mode, ...(zone !== undefined ? { zone } : {}) },
+        web: { host: webHost },
         keycloak: { realmURL, clientID, clientSecretName },
         oidcRemoteKey,
         admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey },

@@ -91,6 +91,18 @@ export interface BlueprintDefinition {
     /** Values the chart needs for its route to render at all; operator values may override them. */
     defaultValues?: Record<string, unknown>;
     scope: "platform" | "tenant";
+    /**
+     * The port other workloads reach the blueprint's API on, for tenants' NetworkPolicies: `port` is the
+     * Service port, `targetPort` the pod port a NetworkPolicy must allow (policies see traffic after the
+     * Service's DNAT), `source` where the numbers come from.
+     */
+    servicePort?: BlueprintServicePort;
+}
+
+export interface BlueprintServicePort {
+    port: number;
+    targetPort: number;
+    source: string;
 }
 
 function chartRef(name: BlueprintName): string {
@@ -172,6 +184,9 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
         gateway: "shared",
         route: gatewayBlock("keycloak"),
         scope: "platform",
+        // bp-keycloak's HTTPRoute backend is the release's Service on port 80 (gateway.backendPort); the
+        // bitnami keycloak chart it wraps serves HTTP in the pod on containerPorts.http 8080.
+        servicePort: { port: 80, targetPort: 8080, source: "bp-keycloak gateway.backendPort 80; bitnami/keycloak containerPorts.http 8080" },
     },
     newapi: {
         name: "newapi",
@@ -238,6 +253,9 @@ export const CATALOG: Readonly<Record<BlueprintName, BlueprintDefinition>> = {
             name: { kind: "value", path: "api.gateway.name", fallback: "powerdns-api" },
         },
         scope: "platform",
+        // The PowerDNS API is its built-in webserver: bp-powerdns routes to Service `powerdns` on the
+        // webserver bindPort 8081, which is also the pod port.
+        servicePort: { port: 8081, targetPort: 8081, source: "bp-powerdns templates/api-httproute.yaml backendPort default: webserver bindPort 8081" },
     },
     "stalwart-tenant": {
         name: "stalwart-tenant",

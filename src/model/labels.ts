@@ -24,6 +24,7 @@ export const APP_NAME = "stalwart";
 export const PART_OF = "stalwart-tenant";
 export const COMPONENT_MAIL_SERVER = "mail-server";
 export const COMPONENT_BOOTSTRAP = "bootstrap";
+export const COMPONENT_CERTIFICATE_RELOAD = "certificate-reload";
 
 export type Labels = Record<string, string>;
 
@@ -35,6 +36,11 @@ export function stalwartSelectorLabels(slug: string): Labels {
 /** Selector of the bootstrap Job pod, matched by the NetworkPolicies. */
 export function bootstrapSelectorLabels(slug: string): Labels {
     return { [LABEL_NAME]: APP_NAME, [LABEL_INSTANCE]: stalwartName(slug), [LABEL_COMPONENT]: COMPONENT_BOOTSTRAP };
+}
+
+/** Selector of the certificate-reload CronJob's pods, matched by the NetworkPolicies. */
+export function certificateReloadSelectorLabels(slug: string): Labels {
+    return { [LABEL_NAME]: APP_NAME, [LABEL_INSTANCE]: stalwartName(slug), [LABEL_COMPONENT]: COMPONENT_CERTIFICATE_RELOAD };
 }
 
 /** Labels for objects that belong to the tenant's mail stack as a whole (no component). */
@@ -54,4 +60,8 @@ export function stalwartLabels(slug: string): Labels {
 
 export function bootstrapLabels(slug: string): Labels {
     return { ...tenantMailLabels(slug), ...bootstrapSelectorLabels(slug) };
+}
+
+export function certificateReloadLabels(slug: string): Labels {
+    return { ...tenantMailLabels(slug), ...certificateReloadSelectorLabels(slug) };
 }

@@ -3,7 +3,9 @@
 
 import type { GatewaySettings, TenancySettings, Zone } from "./sovereign-spec";
 
-export const REFERENCE_FORMAT = "sovereign-stacks/v1";
+// v2: tenancy carries the tenant web, egress, ACME delegation and first-boot resource settings; a v1
+// output lacks them, so a shard asks for the Sovereign stack to be updated first.
+export const REFERENCE_FORMAT = "sovereign-stacks/v2";
 
 export interface SovereignReference {
     format: typeof REFERENCE_FORMAT;

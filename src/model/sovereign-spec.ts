@@ -15,7 +15,7 @@ export interface Zone {
  * `managed`: this program creates both Gateways from the computed listeners.
  * `external`: the Gateways exist already (e.g. OpenOva's sovereign-tls Kustomization); routes are still
  * verified against the listeners computed here, which must match what that layer renders.
- * `none`: the Sovereign has no Gateway API; platform routes are switched off and tenant webmail is
+ * `none`: the Sovereign has no Gateway API; platform routes are switched off and tenant web hosts are
  * exposed through a Traefik Ingress.
  */
 export type GatewayManagement = "managed" | "external" | "none";
@@ -68,12 +68,34 @@ export interface TenancySettings {
     listeners: TenantListenerPlacement;
     /** ClusterIssuer for free-subdomain certificates (DNS-01 through the Sovereign's PowerDNS). */
     certificateIssuer: string;
-    /** ClusterIssuer for BYO mail hosts (the Sovereign cannot answer DNS-01 for them). */
+    /**
+     * ClusterIssuer for BYO hosts: DNS-01 through the Sovereign's PowerDNS, following the tenant's
+     * `_acme-challenge` CNAMEs into `acmeDelegationDomain` (its solver needs `cnameStrategy: Follow`).
+     */
     byoCertificateIssuer: string;
+    /** A name in a PowerDNS-served zone under which BYO tenants' ACME challenges are answered. */
+    acmeDelegationDomain: string;
+    /** The host tenants' web hosts are CNAMEs of: a host of the console Gateway. */
+    webCnameTarget: string;
+    /** Where tenants' outbound SMTP leaves from, for SPF (and, on Cilium, pinned by an egress gateway). */
+    egress: TenantEgressSettings;
+    /** `webadmin.resource`: an https URL or an absolute path in the pod (air-gapped first boot). */
+    webadminResource: string;
+    /** `spam-filter.resource`: an https URL or an absolute path in the pod. */
+    spamFilterResource: string;
     /** Pod, node and load-balancer CIDRs Stalwart must never auto-ban. */
     trustedCidrs: string[];
     /** Registry mirror prefixed to the pinned images ("" pulls from Docker Hub). */
     imageRegistry: string;
+}
+
+export interface TenantEgressSettings {
+    /** Egress IPs or CIDRs, published as `ip4:` / `ip6:` in every tenant's SPF. */
+    addresses: string[];
+    /** A Sovereign SPF record listing the egress addresses, published as `include:`. */
+    spfInclude?: string;
+    /** Cilium egress gateway pinning each tenant's SMTP egress (a CiliumEgressGatewayPolicy per tenant). */
+    ciliumGateway?: { nodeSelector: Record<string, string>; egressIP: string };
 }
 
 export interface SovereignSpec {

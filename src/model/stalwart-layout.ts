@@ -47,12 +47,15 @@ export const TLS_PRIVATE_KEY_KEY = "tls.key";
 export const DKIM_DIR = "/opt/stalwart/dkim";
 /** Key in the DKIM Secret, and so the file name under DKIM_DIR: the PKCS#8 PEM from @pulumi/tls `privateKeyPem`. */
 export const DKIM_ED25519_KEY = "ed25519.key";
+/** Key in the DKIM Secret of the RSA-2048 key: the PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`) from @pulumi/tls. */
+export const DKIM_RSA_KEY = "rsa.key";
 /** Writable scratch space; the root filesystem is read-only (webadmin unpacks to the temp dir). */
 export const TMP_DIR = "/tmp";
 
 export const TLS_CERT_PATH = `${TLS_DIR}/${TLS_CERT_KEY}`;
 export const TLS_PRIVATE_KEY_PATH = `${TLS_DIR}/${TLS_PRIVATE_KEY_KEY}`;
 export const DKIM_ED25519_KEY_PATH = `${DKIM_DIR}/${DKIM_ED25519_KEY}`;
+export const DKIM_RSA_KEY_PATH = `${DKIM_DIR}/${DKIM_RSA_KEY}`;
 
 /** Env var the config reads the fallback-admin password from (`%{env:ADMIN_SECRET}%`). */
 export const ADMIN_SECRET_ENV = "ADMIN_SECRET";
@@ -64,6 +67,20 @@ export const OIDC_CLIENT_SECRET_KEY = "OIDC_CLIENT_SECRET";
 /** The fallback admin's user name. Not a principal: the tenant admin principal is `admin@<domain>`. */
 export const FALLBACK_ADMIN_USER = "admin";
 
+/** The MX host: SMTP and IMAP on the tenant's LoadBalancers, and the name Stalwart's certificate carries. */
 export function mailHostname(domain: string): string {
     return `mail.${domain}`;
 }
+
+/** Default web host: JMAP, DAV and account self-service through the console Gateway, never the MX host. */
+export function defaultWebHostname(domain: string): string {
+    return `webmail.${domain}`;
+}
+
+/**
+ * First-boot downloads (crates/common/src/manager/mod.rs): without `<id>.resource` Stalwart fetches
+ * `releases/latest` from GitHub, which fails air-gapped and, for the spam rules, is already the v0.16
+ * rule format (stalwartlabs/spam-filter v3.0.0). These pins are the releases current with v0.15.5.
+ */
+export const STALWART_WEBADMIN_RESOURCE = "https://github.com/stalwartlabs/webadmin/releases/download/v0.1.33/webadmin.zip";
+export const STALWART_SPAM_FILTER_RESOURCE = "https://github.com/stalwartlabs/spam-filter/releases/download/v2.0.5/spam-filter.toml";

@@ -26,6 +26,11 @@ export interface TenantSpec {
         /** The Sovereign zone the free subdomain lives under; absent in BYO mode. */
         zone?: string;
     };
+    /**
+     * The web host (JMAP, DAV, OAuth and account self-service through the console Gateway), never the
+     * MX host `mail.<domain>`, which points at the SMTP LoadBalancer.
+     */
+    web: { host: string };
     keycloak: { realmURL: string; clientID: string; clientSecretName: string };
     /** OpenBao path of the OIDC client secret (property OIDC_CLIENT_SECRET). */
     oidcRemoteKey: string;

@@ -15,7 +15,7 @@ export interface SovereignOutputs {
     gateways: { role: string; ref: string; managedHere: boolean }[];
     /** Listener names per Gateway role. */
     listeners: Record<string, string[]>;
-    /** Per tenant: where its mail lives and where its webmail host is served from. */
+    /** Per tenant: where its mail lives and where its web host is served from. */
     tenants: Record<string, TenantOutput>;
     /** What tenant-shard stacks read through a StackReference (Sovereign stacks only). */
     sovereign?: SovereignReference;
@@ -27,6 +27,8 @@ export interface TenantOutput {
     implementation: string;
     namespace: string;
     mailHost: string;
+    /** The host users reach JMAP, DAV and self-service on (never the MX host). */
+    webHost: string;
     /** `ListenerSet ns/name`, `Gateway ns/name`, or `Ingress` on a Sovereign without Gateway API. */
     listenerContainer: string;
 }
@@ -49,6 +51,7 @@ export function sovereignOutputs(spec: SovereignSpec, plan: SovereignPlan, optio
                 implementation: t.tenant.implementation,
                 namespace: t.namespace,
                 mailHost: t.mailHost,
+                webHost: t.webHost,
                 listenerContainer: listenerContainer(t, plan),
             },
         ]),
@@ -79,7 +82,7 @@ export function sovereignReference(spec: SovereignSpec, plan: SovereignPlan, lis
         gateways: spec.gateways,
         tenancy: spec.tenancy,
         blueprints: spec.blueprints.map((b) => ({ name: b.name, namespace: b.namespace, host: b.host })),
-        reservedHosts: reservedHosts(spec.fqdn, spec.zones, spec.gateways.consoleHostPrefixes, plan.blueprints.map((b) => b.host)),
+        reservedHosts: reservedHosts(spec.fqdn, spec.zones, spec.gateways.consoleHostPrefixes, plan.blueprints.map((b) => b.host), spec.tenancy.acmeDelegationDomain),
         tenants: spec.tenants.map((t) => ({ slug: t.slug, domain: t.domain.primary })),
         listenerContainers,
     };

@@ -36,7 +36,7 @@ export function planSovereign(spec: SovereignSpec): SovereignPlan {
         .filter((b) => b.enabled)
         .map((b) => planBlueprint(platformBlueprintInstall(b), parentFor(CATALOG[b.name].gateway), spec.fqdn));
     const tenants = spec.tenants.map((t) => planTenant(t, spec, gateways));
-    const tenantRoutes = tenants.flatMap((t) => (t.chart ? chartRoutes(t.chart) : t.webmailRoute ? [t.webmailRoute] : []));
+    const tenantRoutes = tenants.flatMap((t) => (t.chart ? chartRoutes(t.chart) : t.webRoute ? [t.webRoute] : []));
     return {
         gateways,
         blueprints,

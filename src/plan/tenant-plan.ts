@@ -1,6 +1,7 @@
 // What one tenant will get, computed purely from the Sovereign: its namespace, where its console
-// listeners live, its certificate, and either the native webmail route (or Ingress) or, in chart
-// mode, the bp-stalwart-tenant chart request. Components and the attachment proof read this.
+// listeners live, its certificate, and either the native user-access route on its web host (or an
+// Ingress) or, in chart mode, the bp-stalwart-tenant chart request. Components and the attachment
+// proof read this.
 
 import { BlueprintPlan, planBlueprint } from "./blueprint-plan";
 import { CATALOG } from "../model/blueprint-catalog";
@@ -28,7 +29,10 @@ export interface TenantPlan {
     tenant: TenantSpec;
     namespace: string;
     namespaceLabels: Record<string, string>;
+    /** The MX host (SMTP/IMAP LoadBalancers). */
     mailHost: string;
+    /** The web host served through the console Gateway (native mode); never the MX host. */
+    webHost: string;
     home: TenantListenerHome;
     /** The tenant's ListenerSet, when its listeners live in one. */
     listenerSet?: ListenerSet;
@@ -36,13 +40,13 @@ export interface TenantPlan {
     grantsGatewaySecret: boolean;
     /** The certificate the program creates (native mode; the chart issues its own). */
     certificate?: TenantCertificatePlan;
-    /** The native webmail HTTPRoute (with a Gateway). */
-    webmailRoute?: HTTPRoute;
+    /** The native user-access HTTPRoute on the web host (with a Gateway). */
+    webRoute?: HTTPRoute;
     /** Chart mode: the bp-stalwart-tenant install. */
     chart?: BlueprintPlan;
 }
 
-function webmailParent(home: TenantListenerHome, tenant: TenantSpec, consoleGateway: GatewayPlan): ParentReference {
+function webParent(home: TenantListenerHome, tenant: TenantSpec, consoleGateway: GatewayPlan): ParentReference {
     const names = stalwartNames(tenant.slug);
     // No sectionName: the route attaches to whichever listener of its parent serves its host.
     return home === "listenerSet"
@@ -50,16 +54,36 @@ function webmailParent(home: TenantListenerHome, tenant: TenantSpec, consoleGate
         : { name: consoleGateway.name, namespace: consoleGateway.namespace };
 }
 
-function webmailRoute(tenant: TenantSpec, parent: ParentReference): HTTPRoute {
+/**
+ * The web host serves what a mail user needs: JMAP, DAV, `.well-known` discovery, Stalwart's OAuth
+ * endpoints, and the web admin bundle's account pages (login, app passwords, 2FA), which call
+ * `/api/oauth` and `/api/account/*` (stalwartlabs/webadmin src/core/oauth.rs, src/pages/account). The
+ * rest of `/api` is the management API and stays inside the cluster: its rule has no backend, so the
+ * Gateway answers it without forwarding (Gateway API HTTPRouteRule.backendRefs). Stalwart v0.15 has
+ * no webmail of its own (crates/http/src/request.rs); native mode serves none.
+ */
+export const USER_WEB_PATH_PREFIXES: readonly string[] = ["/jmap", "/dav", "/.well-known", "/auth", "/api/account", "/api/oauth"];
+export const INTERNAL_PATH_PREFIXES: readonly string[] = ["/api", "/metrics"];
+
+function userWebRoute(tenant: TenantSpec, parent: ParentReference): HTTPRoute {
+    // Validation rejects it already; the MX host resolves to the SMTP LoadBalancer, never the Gateway.
+    if (tenant.web.host === mailHostname(tenant.domain.primary)) {
+        throw new Error(`tenant ${tenant.slug}: the web host ${tenant.web.host} is the MX host`);
+    }
     const names = stalwartNames(tenant.slug);
+    const prefix = (value: string) => ({ path: { type: "PathPrefix" as const, value } });
     return {
         apiVersion: GATEWAY_API_VERSION,
         kind: "HTTPRoute",
-        metadata: { name: `${stalwartName(tenant.slug)}-webmail`, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
+        metadata: { name: names.userWebRoute, namespace: names.namespace, labels: tenantMailLabels(tenant.slug) },
         spec: {
             parentRefs: [parent],
-            hostnames: [mailHostname(tenant.domain.primary)],
-            rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: names.webService, port: HTTP_PORT }] }],
+            hostnames: [tenant.web.host],
+            rules: [
+                // "/" last: the web admin bundle (its account pages) is served from every other path.
+                { matches: [...USER_WEB_PATH_PREFIXES, "/"].map(prefix), backendRefs: [{ name: names.webService, port: HTTP_PORT }] },
+                { matches: INTERNAL_PATH_PREFIXES.map(prefix) },
+            ],
         },
     };
 }
@@ -92,6 +116,7 @@ export function planTenant(tenant: TenantSpec, spec: SovereignSpec, gateways: re
         namespace: names.namespace,
         namespaceLabels,
         mailHost: mailHostname(tenant.domain.primary),
+        webHost: tenant.implementation === "chart" ? mailHostname(tenant.domain.primary) : tenant.web.host,
         home,
         grantsGatewaySecret: home === "gateway",
         ...(home === "listenerSet" ? { listenerSet: listenerSetFor(tenant, spec, consoleGateway) } : {}),
@@ -117,6 +142,6 @@ export function planTenant(tenant: TenantSpec, spec: SovereignSpec, gateways: re
     return {
         ...base,
         certificate: { name: names.tlsSecret, namespace: names.namespace, secretName: names.tlsSecret, dnsNames: tenantCertificateDnsNames(tenant), issuer },
-        ...(home !== "none" ? { webmailRoute: webmailRoute(tenant, webmailParent(home, tenant, consoleGateway)) } : {}),
+        ...(home !== "none" ? { webRoute: userWebRoute(tenant, webParent(home, tenant, consoleGateway)) } : {}),
     };
 }

@@ -1,39 +1,45 @@
 // The DNS records a tenant's mail domain needs, as data, plus the two ways they leave the cluster:
-// a ConfigMap the unified-rbac UI shows (BYO mode: the tenant pastes them into their provider) and an
-// external-dns DNSEndpoint (free-subdomain mode: published into the Sovereign's PowerDNS zone).
+// a ConfigMap the unified-rbac UI shows (BYO mode: the tenant pastes them into their provider, in the
+// listed order) and an external-dns DNSEndpoint (free-subdomain mode: published into the Sovereign's
+// PowerDNS zone).
 //
 // The A record of `mail.<domain>` is the SMTP LoadBalancer's IP, known only after the Service exists.
-// `requiredDnsRecords` includes it only when `mailIPv4` is passed (the lead can call it inside the
-// Service status `apply`); otherwise it is omitted and the ConfigMap lists it under
+// `requiredDnsRecords` includes it only when `mailIPv4` is passed; otherwise the ConfigMap lists it under
 // `pending-records.yaml` with where the value comes from, instead of a placeholder value a consumer
-// could publish by mistake (OpenOva's literal `<DKIM-PUBLIC-KEY>`). The PTR for that IP is the
-// hosting provider's, so it is only ever a note.
+// could publish by mistake (OpenOva's literal `<DKIM-PUBLIC-KEY>`). The PTR for that IP is the hosting
+// provider's, so it is only ever a note.
+//
+// Order (BYO tenants publish top to bottom): the ACME delegation CNAMEs first, because the certificate
+// (and so the real TLS of SMTP, IMAP and the web host) waits for them; then the mail records; the web
+// host last.
 //
 // Not rendered: MTA-STS (needs a policy served on mta-sts.<domain> with its own certificate),
-// autoconfig/autodiscover CNAMEs (they would point at mail.<domain>, which is the SMTP LB, not the
-// HTTPS Gateway), RSA DKIM (no RSA key is provisioned), and the plaintext `_submission`/`_imap` SRV
-// records (RFC 8314 prefers implicit TLS).
+// autoconfig/autodiscover CNAMEs, and the plaintext `_submission`/`_imap` SRV records (RFC 8314 prefers
+// implicit TLS).
 
 import * as yaml from "js-yaml";
-import { isIPv4 } from "node:net";
+import { isIP, isIPv4 } from "node:net";
 import type { TenantSpec } from "../model/tenant-spec";
 import { assertDnsLabel, assertHostname, assertIpOrCidr, assertMailbox, assertRecordName, assertTxtString } from "./dns-names";
-import { ED25519_DKIM_KEY_LENGTH } from "./dkim";
+import { ED25519_DKIM_KEY_LENGTH, txtPresentation, txtStrings } from "./dkim";
 import { LABEL_ROLE, ROLE_DNS_RECORDS_REQUIRED, tenantMailLabels } from "../model/labels";
 import { IMAPS_PORT, SUBMISSIONS_PORT, mailHostname } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
 
-export type DnsRecordType = "A" | "MX" | "TXT" | "SRV";
+export type DnsRecordType = "A" | "CNAME" | "MX" | "TXT" | "SRV";
 export type DnsRecordPurpose =
+    | "acme-delegation"
     | "address"
     | "mx"
     | "spf"
     | "spf-helo"
-    | "dkim"
+    | "dkim-rsa"
+    | "dkim-ed25519"
     | "dmarc"
     | "tls-rpt"
     | "srv-submissions"
-    | "srv-imaps";
+    | "srv-imaps"
+    | "web";
 
 export interface DnsRecord {
     type: DnsRecordType;
@@ -41,9 +47,12 @@ export interface DnsRecord {
     name: string;
     /**
      * RDATA in presentation form, no trailing dot; for MX the exchange only (its preference is
-     * `priority`, the shape of OpenOva's records.yaml); for SRV "priority weight port target".
+     * `priority`, the shape of OpenOva's records.yaml); for SRV "priority weight port target"; for TXT
+     * the whole text, unquoted (its character-strings are `strings`).
      */
     value: string;
+    /** TXT only: the character-strings of at most 255 octets the record really carries, in order. */
+    strings?: string[];
     priority?: number;
     ttl: number;
     purpose: DnsRecordPurpose;
@@ -51,26 +60,44 @@ export interface DnsRecord {
 
 export type DmarcPolicy = "reject" | "quarantine" | "none";
 
+export interface DkimRecordKey {
+    selector: string;
+    /** The `p=` value (`ed25519DkimPublicKey` / `rsaDkimPublicKey`). */
+    publicKey: string;
+}
+
+/** Where the tenant's mail really leaves from, for SPF. */
+export interface SpfSources {
+    /** Egress addresses or CIDRs (`ip4:` / `ip6:`). */
+    addresses: readonly string[];
+    /** A Sovereign SPF record that lists the egress addresses (`include:`). */
+    include?: string;
+}
+
 export interface DnsRecordOptions {
-    dkimSelector: string;
-    /** The `p=` value from `ed25519DkimPublicKey`. */
-    dkimPublicKey: string;
+    dkim: { rsa: DkimRecordKey; ed25519: DkimRecordKey };
     /** DMARC aggregate-report mailbox, `dmarc@…` or `mailto:dmarc@…`. */
     dmarcRua: string;
     dmarcPolicy?: DmarcPolicy;
     /**
      * TLS-RPT report mailbox. Defaults to postmaster@<domain>: that address exists (the bootstrap admin
-     * principal carries it), while the DMARC mailbox may not, and RFC 8460 reports are a different
-     * stream from DMARC's.
+     * principal carries it), and RFC 8460 reports are a different stream from DMARC's.
      */
     tlsRptRua?: string;
     /** The SMTP LoadBalancer's IPv4, when known: adds the A record of mail.<domain>. */
     mailIPv4?: string;
     /**
-     * Addresses outbound mail really leaves from (node SNAT or egress-gateway IPs). `mx` alone only
-     * authorises the inbound LB IP, which is not the source of outbound SMTP unless egress is pinned.
+     * Where outbound SMTP leaves from. `mx` alone only authorises the inbound LoadBalancer address,
+     * which is not the source of outbound SMTP unless egress is pinned to it.
      */
-    outboundAddresses?: readonly string[];
+    spf?: SpfSources;
+    /** The web host and the name it is a CNAME of (a host of the console Gateway). */
+    web?: { host: string; target: string };
+    /**
+     * BYO: `_acme-challenge.<host>` CNAMEs into a name the Sovereign's PowerDNS serves, so cert-manager
+     * (DNS-01, cnameStrategy Follow) can prove control of hosts in a zone it cannot write.
+     */
+    acmeDelegation?: { hosts: readonly string[]; domain: string };
     ttl?: number;
 }
 
@@ -83,57 +110,83 @@ function mailto(address: string, what: string): string {
     return `mailto:${bare}`;
 }
 
-function spf(outbound: readonly string[], base: "mx" | "a"): string {
-    const extra = outbound.map((a) => (a.includes(":") ? `ip6:${a}` : `ip4:${a}`));
-    return ["v=spf1", base, ...extra, "-all"].join(" ");
+function spf(sources: SpfSources, base: "mx" | "a"): string {
+    const extra = sources.addresses.map((a) => (isIP(a.split("/")[0]!) === 6 ? `ip6:${a}` : `ip4:${a}`));
+    const include = sources.include === undefined ? [] : [`include:${sources.include}`];
+    return ["v=spf1", base, ...extra, ...include, "-all"].join(" ");
+}
+
+/** The name cert-manager writes the DNS-01 TXT at for `host`: `<host>.<delegation domain>`. */
+export function acmeDelegationTarget(host: string, delegationDomain: string): string {
+    return `${host}.${delegationDomain}`;
+}
+
+function txt(name: string, value: string, ttl: number, purpose: DnsRecordPurpose): DnsRecord {
+    return { type: "TXT", name, value, strings: txtStrings(value), ttl, purpose };
 }
 
 export function requiredDnsRecords(domain: string, opts: DnsRecordOptions): DnsRecord[] {
     assertHostname(domain, "mail domain");
     const host = mailHostname(domain);
     assertHostname(host, "mail host name");
-    assertDnsLabel(opts.dkimSelector, "DKIM selector");
-    if (opts.dkimPublicKey.length !== ED25519_DKIM_KEY_LENGTH || !/^[A-Za-z0-9+/]{43}=$/.test(opts.dkimPublicKey)) {
-        throw new Error(`DKIM public key must be the ${ED25519_DKIM_KEY_LENGTH}-character base64 of a raw Ed25519 key`);
+    const { rsa, ed25519 } = opts.dkim;
+    assertDnsLabel(rsa.selector, "RSA DKIM selector");
+    assertDnsLabel(ed25519.selector, "Ed25519 DKIM selector");
+    if (rsa.selector === ed25519.selector) throw new Error(`the RSA and Ed25519 DKIM selectors must differ (both are "${rsa.selector}")`);
+    if (ed25519.publicKey.length !== ED25519_DKIM_KEY_LENGTH || !/^[A-Za-z0-9+/]{43}=$/.test(ed25519.publicKey)) {
+        throw new Error(`Ed25519 DKIM public key must be the ${ED25519_DKIM_KEY_LENGTH}-character base64 of a raw Ed25519 key`);
     }
-    const outbound = opts.outboundAddresses ?? [];
-    outbound.forEach((a) => assertIpOrCidr(a, "outbound address"));
+    if (!/^MII[A-Za-z0-9+/]+=*$/.test(rsa.publicKey)) {
+        throw new Error("RSA DKIM public key must be the base64 of a DER SubjectPublicKeyInfo (MII…)");
+    }
+    const sources: SpfSources = opts.spf ?? { addresses: [] };
+    sources.addresses.forEach((a) => assertIpOrCidr(a, "SPF egress address"));
+    // An SPF include names a TXT record, which may have underscore labels (`_spf.example.com`).
+    if (sources.include !== undefined) assertRecordName(sources.include, "SPF include domain");
     const ttl = opts.ttl ?? DEFAULT_DNS_TTL;
     if (!Number.isInteger(ttl) || ttl < 60) throw new Error(`DNS TTL must be an integer of at least 60 seconds, got ${ttl}`);
     const dmarcRua = mailto(opts.dmarcRua, "DMARC rua");
     const tlsRptRua = mailto(opts.tlsRptRua ?? `postmaster@${domain}`, "TLS-RPT rua");
 
     const records: DnsRecord[] = [];
+    if (opts.acmeDelegation !== undefined) {
+        assertHostname(opts.acmeDelegation.domain, "ACME delegation domain");
+        for (const h of opts.acmeDelegation.hosts) {
+            const target = acmeDelegationTarget(h, opts.acmeDelegation.domain);
+            assertHostname(target, "ACME delegation target");
+            records.push({ type: "CNAME", name: `_acme-challenge.${h}`, value: target, ttl, purpose: "acme-delegation" });
+        }
+    }
     if (opts.mailIPv4 !== undefined) {
         if (!isIPv4(opts.mailIPv4)) throw new Error(`mail host address "${opts.mailIPv4}" is not an IPv4 address`);
         records.push({ type: "A", name: host, value: opts.mailIPv4, ttl, purpose: "address" });
     }
     records.push(
         { type: "MX", name: domain, value: host, priority: MX_PRIORITY, ttl, purpose: "mx" },
-        { type: "TXT", name: domain, value: spf(outbound, "mx"), ttl, purpose: "spf" },
+        txt(domain, spf(sources, "mx"), ttl, "spf"),
         // SPF of the HELO name: receivers check it for bounces (empty MAIL FROM).
-        { type: "TXT", name: host, value: spf(outbound, "a"), ttl, purpose: "spf-helo" },
-        {
-            type: "TXT",
-            name: `${opts.dkimSelector}._domainkey.${domain}`,
-            value: `v=DKIM1; k=ed25519; p=${opts.dkimPublicKey}`,
-            ttl,
-            purpose: "dkim",
-        },
-        {
-            type: "TXT",
-            name: `_dmarc.${domain}`,
-            value: `v=DMARC1; p=${opts.dmarcPolicy ?? "reject"}; rua=${dmarcRua}`,
-            ttl,
-            purpose: "dmarc",
-        },
-        { type: "TXT", name: `_smtp._tls.${domain}`, value: `v=TLSRPTv1; rua=${tlsRptRua}`, ttl, purpose: "tls-rpt" },
+        txt(host, spf(sources, "a"), ttl, "spf-helo"),
+        txt(`${rsa.selector}._domainkey.${domain}`, `v=DKIM1; k=rsa; p=${rsa.publicKey}`, ttl, "dkim-rsa"),
+        txt(`${ed25519.selector}._domainkey.${domain}`, `v=DKIM1; k=ed25519; p=${ed25519.publicKey}`, ttl, "dkim-ed25519"),
+        txt(`_dmarc.${domain}`, `v=DMARC1; p=${opts.dmarcPolicy ?? "reject"}; rua=${dmarcRua}`, ttl, "dmarc"),
+        txt(`_smtp._tls.${domain}`, `v=TLSRPTv1; rua=${tlsRptRua}`, ttl, "tls-rpt"),
         { type: "SRV", name: `_submissions._tcp.${domain}`, value: `0 1 ${SUBMISSIONS_PORT} ${host}`, ttl, purpose: "srv-submissions" },
         { type: "SRV", name: `_imaps._tcp.${domain}`, value: `0 1 ${IMAPS_PORT} ${host}`, ttl, purpose: "srv-imaps" },
     );
+    if (opts.web !== undefined) {
+        assertHostname(opts.web.host, "web host");
+        assertHostname(opts.web.target, "web host target");
+        if (opts.web.host === host) throw new Error(`web host ${opts.web.host} must differ from the MX host ${host}`);
+        records.push({ type: "CNAME", name: opts.web.host, value: opts.web.target, ttl, purpose: "web" });
+    }
     for (const r of records) {
         assertRecordName(r.name, `${r.purpose} record name`);
-        if (r.type === "TXT") assertTxtString(r.value, `${r.purpose} record ${r.name}`);
+        for (const s of r.strings ?? []) assertTxtString(s, `${r.purpose} record ${r.name}`);
+    }
+    // The mail records must not need more than one string except DKIM RSA (a single-string SPF/DMARC
+    // value over 255 octets means a too-long input, not a record to split).
+    for (const r of records.filter((x) => x.type === "TXT" && x.purpose !== "dkim-rsa")) {
+        if (r.strings!.length > 1) throw new Error(`${r.purpose} record ${r.name}: TXT string is ${r.value.length} octets, more than 255`);
     }
     return records;
 }
@@ -173,9 +226,15 @@ export function pendingDnsRecords(tenant: TenantSpec, records: readonly DnsRecor
 const YAML_OPTIONS = { sortKeys: true, lineWidth: -1, noRefs: true } as const;
 
 /** One records.yaml entry: OpenOva's shape (`kind`, not `type`), which unified-rbac reads. */
-function recordEntry(r: DnsRecord): Record<string, string | number> {
-    const entry: Record<string, string | number> = { kind: r.type, name: r.name, value: r.value, ttl: r.ttl, purpose: r.purpose };
+function recordEntry(r: DnsRecord): Record<string, string | number | string[]> {
+    const entry: Record<string, string | number | string[]> = { kind: r.type, name: r.name, value: r.value, ttl: r.ttl, purpose: r.purpose };
     if (r.priority !== undefined) entry.priority = r.priority;
+    // A record of several strings must be entered as several strings (most providers' UIs split a
+    // pasted quoted list); the presentation form is what zone files and PowerDNS take.
+    if (r.strings !== undefined && r.strings.length > 1) {
+        entry.strings = r.strings;
+        entry.presentation = txtPresentation(r.strings);
+    }
     return entry;
 }
 
@@ -219,9 +278,15 @@ export interface DnsEndpointManifest {
     spec: { endpoints: DnsEndpointSpecEntry[] };
 }
 
-/** external-dns target text: MX carries its preference; TXT is the plain string (no quotes). */
+/**
+ * external-dns target text: MX carries its preference; a one-string TXT is the plain string (external-dns
+ * quotes it); a TXT of several strings (RSA DKIM) is given in presentation form, `"…" "…"`, which the
+ * PowerDNS API stores as several character-strings.
+ */
 function target(r: DnsRecord): string {
-    return r.type === "MX" ? `${r.priority ?? MX_PRIORITY} ${r.value}` : r.value;
+    if (r.type === "MX") return `${r.priority ?? MX_PRIORITY} ${r.value}`;
+    if (r.type === "TXT" && r.strings !== undefined && r.strings.length > 1) return txtPresentation(r.strings);
+    return r.value;
 }
 
 /**

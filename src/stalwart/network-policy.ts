@@ -11,7 +11,15 @@
 // Keycloak is reached through its public host name (the Gateway) rather than the keycloak namespace.
 
 import type { TenantSpec } from "../model/tenant-spec";
-import { bootstrapLabels, bootstrapSelectorLabels, stalwartLabels, stalwartSelectorLabels, tenantMailLabels } from "../model/labels";
+import {
+    bootstrapLabels,
+    bootstrapSelectorLabels,
+    certificateReloadLabels,
+    certificateReloadSelectorLabels,
+    stalwartLabels,
+    stalwartSelectorLabels,
+    tenantMailLabels,
+} from "../model/labels";
 import { HTTP_PORT, IMAPS_PORT, IMAP_PORT, SMTP_PORT, SUBMISSIONS_PORT, SUBMISSION_PORT } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
 
@@ -59,7 +67,7 @@ export interface NamespacePort {
 export interface StalwartNetworkPolicyOptions {
     /** Namespace of the Gateway whose route targets the web Service (`kube-system` for Cilium's). */
     gatewayNamespace: string;
-    /** Keycloak, for the OIDC client (namespace and service port). */
+    /** Keycloak, for token introspection (namespace and the pod port its Service targets). */
     keycloak: NamespacePort;
     /** PowerDNS API, if anything in the pod is to call it. */
     powerdns?: NamespacePort;
@@ -113,11 +121,15 @@ export function stalwartNetworkPolicy(tenant: TenantSpec, opts: StalwartNetworkP
             ingress: [
                 // Mail from anywhere (no `from`).
                 { ports: tcp(SMTP_PORT, SUBMISSION_PORT, SUBMISSIONS_PORT, IMAP_PORT, IMAPS_PORT) },
-                // HTTP from the Gateway's namespace and from this tenant's bootstrap Job only; 8080 trusts
-                // X-Forwarded-For (http.use-x-forwarded), so nothing else may reach it. Kubelet probes come
-                // from the node, which CNIs (Cilium included) allow regardless of policy.
+                // HTTP from the Gateway's namespace and from this tenant's bootstrap Job and certificate-reload
+                // CronJob only; 8080 trusts X-Forwarded-For (http.use-x-forwarded), so nothing else may reach
+                // it. Kubelet probes come from the node, which CNIs (Cilium included) allow regardless of policy.
                 {
-                    from: [inNamespace(opts.gatewayNamespace), { podSelector: { matchLabels: bootstrapSelectorLabels(tenant.slug) } }],
+                    from: [
+                        inNamespace(opts.gatewayNamespace),
+                        { podSelector: { matchLabels: bootstrapSelectorLabels(tenant.slug) } },
+                        { podSelector: { matchLabels: certificateReloadSelectorLabels(tenant.slug) } },
+                    ],
                     ports: tcp(HTTP_PORT),
                 },
             ],
@@ -135,6 +147,22 @@ export function bootstrapNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifes
         metadata: { name: names.bootstrapPolicy, namespace: names.namespace, labels: bootstrapLabels(tenant.slug) },
         spec: {
             podSelector: { matchLabels: bootstrapSelectorLabels(tenant.slug) },
+            policyTypes: ["Ingress", "Egress"],
+            ingress: [],
+            egress: [DNS_EGRESS, { to: [{ podSelector: { matchLabels: stalwartSelectorLabels(tenant.slug) } }], ports: tcp(HTTP_PORT) }],
+        },
+    };
+}
+
+/** The certificate-reload CronJob's pods: DNS, and Stalwart's HTTP listener; nothing may connect to them. */
+export function certificateReloadNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifest {
+    const names = stalwartNames(tenant.slug);
+    return {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: names.certificateReloadPolicy, namespace: names.namespace, labels: certificateReloadLabels(tenant.slug) },
+        spec: {
+            podSelector: { matchLabels: certificateReloadSelectorLabels(tenant.slug) },
             policyTypes: ["Ingress", "Egress"],
             ingress: [],
             egress: [DNS_EGRESS, { to: [{ podSelector: { matchLabels: stalwartSelectorLabels(tenant.slug) } }], ports: tcp(HTTP_PORT) }],
@@ -162,6 +190,46 @@ export function ciliumGatewayIngressPolicy(tenant: TenantSpec): CiliumNetworkPol
         spec: {
             endpointSelector: { matchLabels: stalwartSelectorLabels(tenant.slug) },
             ingress: [{ fromEntities: ["ingress"], toPorts: [{ ports: [{ port: String(HTTP_PORT), protocol: "TCP" }] }] }],
+        },
+    };
+}
+
+/** Where Cilium's egress gateway sends a tenant's outbound SMTP out from (a Sovereign setting). */
+export interface EgressGatewaySettings {
+    /** Labels of the gateway node(s). */
+    nodeSelector: Record<string, string>;
+    /** The address mail leaves from; it must be on the gateway node and is published in SPF. */
+    egressIP: string;
+}
+
+export interface CiliumEgressGatewayPolicyManifest {
+    apiVersion: "cilium.io/v2";
+    kind: "CiliumEgressGatewayPolicy";
+    metadata: { name: string; labels: Record<string, string> };
+    spec: {
+        selectors: { podSelector: { matchLabels: Record<string, string> } }[];
+        destinationCIDRs: string[];
+        excludedCIDRs: string[];
+        egressGateway: { nodeSelector: { matchLabels: Record<string, string> }; egressIP: string };
+    };
+}
+
+/**
+ * Cilium's egress gateway: the tenant's Stalwart pod reaches the internet from `egressIP`, the address
+ * SPF publishes, instead of whichever node's SNAT address it runs on. Cluster-scoped, so the pod
+ * selector names the namespace (`io.kubernetes.pod.namespace`). Private destinations stay direct.
+ */
+export function ciliumEgressGatewayPolicy(tenant: TenantSpec, gateway: EgressGatewaySettings): CiliumEgressGatewayPolicyManifest {
+    const names = stalwartNames(tenant.slug);
+    return {
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumEgressGatewayPolicy",
+        metadata: { name: names.egressGatewayPolicy, labels: stalwartLabels(tenant.slug) },
+        spec: {
+            selectors: [{ podSelector: { matchLabels: { ...stalwartSelectorLabels(tenant.slug), "io.kubernetes.pod.namespace": names.namespace } } }],
+            destinationCIDRs: ["0.0.0.0/0"],
+            excludedCIDRs: [...RFC1918],
+            egressGateway: { nodeSelector: { matchLabels: { ...gateway.nodeSelector } }, egressIP: gateway.egressIP },
         },
     };
 }

@@ -88,7 +88,7 @@ export function imapService(tenant: TenantSpec, opts: LoadBalancerOptions = {}):
     return service(tenant, stalwartNames(tenant.slug).imapService, "LoadBalancer", ports, opts);
 }
 
-/** Webmail/JMAP/API over plain HTTP: the HTTPRoute backend and the bootstrap Job's endpoint. */
+/** JMAP, DAV, OAuth, web admin and API over plain HTTP: the route backend and the Jobs' endpoint. */
 export function webService(tenant: TenantSpec): ServiceManifest {
     return service(tenant, stalwartNames(tenant.slug).webService, "ClusterIP", [port("http", HTTP_PORT)], {});
 }

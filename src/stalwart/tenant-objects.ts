@@ -1,10 +1,14 @@
 // Manifests of a native tenant that are not Stalwart's own: its certificate, the grant that lets the
 // console Gateway read that certificate, and the Traefik Ingress used when the Sovereign has no Gateway.
+// BYO certificates use the same DNS-01 issuer as free subdomains: the tenant's `_acme-challenge` CNAMEs
+// lead cert-manager (cnameStrategy: Follow on the issuer's solver) into a name PowerDNS serves, so
+// nothing depends on HTTP-01 through the mail LoadBalancer.
 
 import { GATEWAY_API_GROUP } from "../model/gateway-api";
 import { tenantMailLabels } from "../model/labels";
 import { HTTP_PORT } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
+import { USER_WEB_PATH_PREFIXES } from "../plan/tenant-plan";
 import type { TenantCertificatePlan, TenantPlan } from "../plan/tenant-plan";
 
 export function tenantCertificate(slug: string, cert: TenantCertificatePlan) {
@@ -35,22 +39,22 @@ export function consoleTlsReferenceGrant(slug: string, gatewayNamespace: string)
     };
 }
 
-/** A Sovereign without Gateway API: webmail through Traefik, with the tenant's certificate. */
-export function traefikWebmailIngress(plan: TenantPlan) {
+/**
+ * A Sovereign without Gateway API: the web host through Traefik, with the tenant's certificate. An
+ * Ingress cannot send a path nowhere, so only the user paths are listed (no "/"): clients get JMAP,
+ * DAV, discovery and OAuth; the web admin bundle's account pages need the Gateway API route.
+ */
+export function traefikUserWebIngress(plan: TenantPlan) {
     const names = stalwartNames(plan.tenant.slug);
+    const backend = { service: { name: names.webService, port: { number: HTTP_PORT } } };
     return {
         apiVersion: "networking.k8s.io/v1" as const,
         kind: "Ingress" as const,
-        metadata: { name: `${names.statefulSet}-webmail`, namespace: names.namespace, labels: tenantMailLabels(plan.tenant.slug) },
+        metadata: { name: names.userWebRoute, namespace: names.namespace, labels: tenantMailLabels(plan.tenant.slug) },
         spec: {
             ingressClassName: "traefik",
-            tls: [{ hosts: [plan.mailHost], secretName: names.tlsSecret }],
-            rules: [
-                {
-                    host: plan.mailHost,
-                    http: { paths: [{ path: "/", pathType: "Prefix" as const, backend: { service: { name: names.webService, port: { number: HTTP_PORT } } } }] },
-                },
-            ],
+            tls: [{ hosts: [plan.webHost], secretName: names.tlsSecret }],
+            rules: [{ host: plan.webHost, http: { paths: USER_WEB_PATH_PREFIXES.map((path) => ({ path, pathType: "Prefix" as const, backend })) } }],
         },
     };
 }

@@ -14,6 +14,7 @@ import {
     DATA_DIR,
     DKIM_DIR,
     DKIM_ED25519_KEY,
+    DKIM_RSA_KEY,
     OIDC_CLIENT_SECRET_ENV,
     OIDC_CLIENT_SECRET_KEY,
     STALWART_BINARY,
@@ -99,7 +100,7 @@ export interface VolumeMount {
 export interface Volume {
     name: string;
     configMap?: { name: string; items: { key: string; path: string }[] };
-    secret?: { secretName: string; defaultMode: number; items: { key: string; path: string }[] };
+    secret?: { secretName: string; defaultMode: number; optional?: boolean; items: { key: string; path: string }[] };
     emptyDir?: { sizeLimit: string };
 }
 
@@ -233,9 +234,8 @@ export function stalwartStatefulSet(tenant: TenantSpec, opts: StalwartWorkloadOp
                                     valueFrom: { secretKeyRef: { name: names.adminSecret, key: ADMIN_PASSWORD_SECRET_KEY } },
                                 },
                                 {
-                                    // Optional: the bootstrap config has no OIDC directory (an OIDC default
-                                    // directory allows app passwords only), so a missing OpenBao secret must
-                                    // not keep the mail server from starting.
+                                    // Optional: a missing OpenBao secret must not keep the mail server from
+                                    // starting; Keycloak logins fail until it exists (the fallback admin works).
                                     name: OIDC_CLIENT_SECRET_ENV,
                                     valueFrom: {
                                         secretKeyRef: { name: tenant.keycloak.clientSecretName, key: OIDC_CLIENT_SECRET_KEY, optional: true },
@@ -244,8 +244,8 @@ export function stalwartStatefulSet(tenant: TenantSpec, opts: StalwartWorkloadOp
                             ],
                             resources: { requests, limits },
                             // HTTP probes on 8080 only: TCP probes on 25 look like scans and get the node
-                            // IP auto-banned (Stalwart #1503). The first boot downloads the webadmin, hence
-                            // a generous startup window (5 min).
+                            // IP auto-banned (Stalwart #1503). The first boot downloads the pinned webadmin
+                            // and spam rules (60 s timeout each), hence a generous startup window (5 min).
                             startupProbe: probe("/healthz/live", 10, 30),
                             livenessProbe: probe("/healthz/live", 30, 5),
                             readinessProbe: probe("/healthz/ready", 10, 3),
@@ -266,14 +266,17 @@ export function stalwartStatefulSet(tenant: TenantSpec, opts: StalwartWorkloadOp
                     ],
                     volumes: [
                         { name: "config", configMap: { name: names.configMap, items: [{ key: CONFIG_FILE_NAME, path: CONFIG_FILE_NAME }] } },
-                        // Not optional: without the certificate the `%{file:}%` macro fails, so the pod
-                        // waits in ContainerCreating until cert-manager has issued it. 0440 + fsGroup: only
-                        // the Stalwart group reads the keys.
+                        // Optional: a BYO tenant's certificate waits for DNS records the tenant publishes
+                        // later, and the server must start regardless. Until then the `%{file:}%` macros
+                        // fail (logged) and Stalwart serves its self-signed certificate; the kubelet
+                        // projects the Secret once it exists and the reload CronJob makes Stalwart read it.
+                        // 0440 + fsGroup: only the Stalwart group reads the keys.
                         {
                             name: "tls",
                             secret: {
                                 secretName: names.tlsSecret,
                                 defaultMode: 0o440,
+                                optional: true,
                                 items: [
                                     { key: TLS_CERT_KEY, path: TLS_CERT_KEY },
                                     { key: TLS_PRIVATE_KEY_KEY, path: TLS_PRIVATE_KEY_KEY },
@@ -282,7 +285,14 @@ export function stalwartStatefulSet(tenant: TenantSpec, opts: StalwartWorkloadOp
                         },
                         {
                             name: "dkim",
-                            secret: { secretName: names.dkimSecret, defaultMode: 0o440, items: [{ key: DKIM_ED25519_KEY, path: DKIM_ED25519_KEY }] },
+                            secret: {
+                                secretName: names.dkimSecret,
+                                defaultMode: 0o440,
+                                items: [
+                                    { key: DKIM_RSA_KEY, path: DKIM_RSA_KEY },
+                                    { key: DKIM_ED25519_KEY, path: DKIM_ED25519_KEY },
+                                ],
+                            },
                         },
                         { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
                     ],

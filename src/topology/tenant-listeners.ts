@@ -1,9 +1,11 @@
-// Where a tenant's webmail host is served from: the console Gateway listener pair
+// Where a tenant's web host is served from: the console Gateway listener pair
 // `console-https-<slug>` / `console-http-<slug>` (OpenOva's per-Org naming), on `*.<slug>.<zone>` for a
-// free subdomain (covered by a DNS-01 wildcard certificate) or on `mail.<domain>` for a BYO domain
-// (the Sovereign cannot answer DNS-01 for it, so its certificate names the one host).
+// free subdomain (covered by a DNS-01 wildcard certificate) or on the web host itself for a BYO domain
+// (its certificate names exactly the hosts the tenant delegated ACME challenges for). Chart-mode BYO
+// tenants keep the chart's own host, `mail.<domain>`.
 
 import type { Listener } from "../model/gateway-api";
+import { mailHostname } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
 import type { SovereignSpec } from "../model/sovereign-spec";
 import { tenantListenerName } from "../model/tenant-names";
@@ -21,12 +23,18 @@ export function tenantListenerHome(tenant: TenantSpec, spec: Pick<SovereignSpec,
 }
 
 export function tenantListenerHostname(tenant: TenantSpec): string {
-    return tenant.domain.mode === "free-subdomain" ? `*.${tenant.domain.primary}` : `mail.${tenant.domain.primary}`;
+    if (tenant.domain.mode === "free-subdomain") return `*.${tenant.domain.primary}`;
+    return tenant.implementation === "chart" ? mailHostname(tenant.domain.primary) : tenant.web.host;
 }
 
-/** DNS names the tenant's certificate must cover (it serves both the listener and Stalwart's own TLS). */
+/**
+ * DNS names the tenant's certificate must cover: it serves both the listener (the web host) and
+ * Stalwart's own TLS (the MX host). BYO: each name is one `_acme-challenge` delegation the tenant adds.
+ */
 export function tenantCertificateDnsNames(tenant: TenantSpec): string[] {
-    return tenant.domain.mode === "free-subdomain" ? [`*.${tenant.domain.primary}`, tenant.domain.primary] : [`mail.${tenant.domain.primary}`];
+    return tenant.domain.mode === "free-subdomain"
+        ? [`*.${tenant.domain.primary}`, tenant.domain.primary]
+        : [mailHostname(tenant.domain.primary), tenant.web.host];
 }
 
 export function tenantListeners(tenant: TenantSpec, ports: { httpsPort: number; httpPort: number }): Listener[] {

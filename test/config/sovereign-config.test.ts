@@ -208,6 +208,7 @@ describe("tenant validation", () => {
                 origin: { file: "stacks/tenants/acme.yaml", path: "" },
                 implementation: "native",
                 domain: { primary: "acme.omani.homes", mode: "free-subdomain", zone: "omani.homes" },
+                web: { host: "webmail.acme.omani.homes" },
                 keycloak: { realmURL: realm.realmURL, clientID: "stalwart", clientSecretName: "stalwart-oidc" },
                 oidcRemoteKey: "sovereign/omantel.omani.works/stalwart/acme/oidc",
                 admin: { source: "external-secret", remoteKey: "sovereign/omantel.omani.works/stalwart/acme/admin" },
@@ -291,11 +292,59 @@ describe("tenancy settings and listener homes", () => {
             secretStore: "vault-region1",
             listeners: "listenerSets",
             certificateIssuer: "letsencrypt-dns01-prod-powerdns",
-            byoCertificateIssuer: "letsencrypt-prod",
+            byoCertificateIssuer: "letsencrypt-dns01-prod-powerdns",
             trustedCidrs: [],
             imageRegistry: "",
+            acmeDelegationDomain: "acme-delegation.omantel.omani.works",
+            webCnameTarget: "console.omantel.omani.works",
+            egress: { addresses: [] },
+            webadminResource: "https://github.com/stalwartlabs/webadmin/releases/download/v0.1.33/webadmin.zip",
+            spamFilterResource: "https://github.com/stalwartlabs/spam-filter/releases/download/v2.0.5/spam-filter.toml",
         });
         assert.equal(specFrom({ ...BASE, tenancy: { externalSecretsApiVersion: "v1beta1" } }).tenancy.externalSecretsApiVersion, "external-secrets.io/v1beta1");
+    });
+
+    it("reads the egress, resource and web target settings", () => {
+        const tenancy = specFrom({
+            ...BASE,
+            tenancy: {
+                egress: { addresses: ["203.0.113.25", "2001:db8::/64"], spfInclude: "_spf.omantel.omani.works", ciliumGateway: { nodeSelector: { "egress-gateway": "true" }, egressIP: "203.0.113.26" } },
+                webadminResource: "/opt/stalwart/resources/webadmin.zip",
+                spamFilterResource: "https://mirror.example/spam-filter.toml",
+                webCnameTarget: "tenants.omantel.omani.works",
+                acmeDelegationDomain: "acme.pdns.omani.works",
+            },
+        }).tenancy;
+        assert.deepEqual(tenancy.egress, {
+            addresses: ["203.0.113.25", "2001:db8::/64"],
+            spfInclude: "_spf.omantel.omani.works",
+            ciliumGateway: { nodeSelector: { "egress-gateway": "true" }, egressIP: "203.0.113.26" },
+        });
+        assert.equal(tenancy.webadminResource, "/opt/stalwart/resources/webadmin.zip");
+        assert.equal(tenancy.spamFilterResource, "https://mirror.example/spam-filter.toml");
+        assert.equal(tenancy.webCnameTarget, "tenants.omantel.omani.works");
+        assert.equal(tenancy.acmeDelegationDomain, "acme.pdns.omani.works");
+    });
+
+    it("rejects an egress address that is not an IP, a bad egress gateway, and resources that are not https URLs or absolute paths", () => {
+        const egress = expectOne({ ...BASE, tenancy: { egress: { addresses: ["node-ips"] } } }, `${P}:tenancy.egress.addresses[0]`, "node-ips", /is not an IP address or CIDR/);
+        assert.match(egress.fix, /203\.0\.113\.25/);
+        expectOne({ ...BASE, tenancy: { egress: { ciliumGateway: { nodeSelector: { a: "b" }, egressIP: "gateway" } } } }, `${P}:tenancy.egress.ciliumGateway.egressIP`, "gateway", /is not an IP address/);
+        expectOne({ ...BASE, tenancy: { egress: { ciliumGateway: { egressIP: "203.0.113.26" } } } }, `${P}:tenancy.egress.ciliumGateway.nodeSelector`, undefined, /must select the egress gateway node/);
+        for (const bad of ["http://mirror.example/webadmin.zip", "webadmin.zip", "https://", "/opt/dir/"]) {
+            const issue = expectOne({ ...BASE, tenancy: { webadminResource: bad } }, `${P}:tenancy.webadminResource`, bad, /is neither an https URL nor an absolute path/);
+            assert.match(issue.fix, /releases\/download\/v0\.1\.33\/webadmin\.zip/);
+        }
+        expectOne({ ...BASE, tenancy: { spamFilterResource: "ftp://x/y" } }, `${P}:tenancy.spamFilterResource`, "ftp://x/y", /is neither an https URL nor an absolute path/);
+    });
+
+    it("rejects a web host equal to the MX host, outside the tenant's domain, or not covered by its listener", () => {
+        const mx = expectOne({ ...BASE, tenants: [{ slug: "acme", keycloak: realm, web: { host: "mail.acme.omani.homes" } }] }, `${P}:tenants[0].web.host`, "mail.acme.omani.homes", /is the MX host/);
+        assert.match(mx.fix, /webmail\.acme\.omani\.homes/);
+        expectOne({ ...BASE, tenants: [{ slug: "acme", keycloak: realm, web: { host: "a.b.acme.omani.homes" } }] }, `${P}:tenants[0].web.host`, "a.b.acme.omani.homes", /not one label under acme\.omani\.homes/);
+        expectOne({ ...BASE, tenants: [{ slug: "g", keycloak: realm, domain: { mode: "byo", primary: "globex.com" }, web: { host: "webmail.other.com" } }] }, `${P}:tenants[0].web.host`, "webmail.other.com", /not in the tenant's domain globex\.com/);
+        const spec = specFrom({ ...BASE, tenants: [{ slug: "g", keycloak: realm, domain: { mode: "byo", primary: "globex.com" }, web: { host: "mail-web.globex.com" } }] });
+        assert.equal(spec.tenants[0]!.web.host, "mail-web.globex.com");
     });
 
     it("rejects an unknown ExternalSecrets API version and a bad CIDR", () => {

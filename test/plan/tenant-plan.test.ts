@@ -1,5 +1,5 @@
-// Per-tenant planning for 1, 2 and 3 zones and both domain modes: where the webmail host is served
-// from, and proof (with the attachment checker) that the webmail route attaches there.
+// Per-tenant planning for 1, 2 and 3 zones and both domain modes: where the web host is served from,
+// and proof (with the attachment checker) that the user-access route attaches there.
 
 import { strict as assert } from "node:assert";
 import { getPath } from "../../src/rules/value-paths";
@@ -44,30 +44,33 @@ describe("tenant plans", () => {
                 });
             });
 
-            it("gives a BYO tenant listeners on its own mail host and an HTTP-01 issuer", () => {
+            it("gives a BYO tenant listeners on its web host and a DNS-01 certificate for the web and MX hosts", () => {
                 const globex = p.tenants.find((t) => t.tenant.slug === "globex")!;
-                assert.deepEqual(globex.listenerSet?.spec.listeners.map((l) => l.hostname), ["mail.globex.com", "mail.globex.com"]);
-                assert.deepEqual(globex.certificate?.dnsNames, ["mail.globex.com"]);
-                assert.equal(globex.certificate?.issuer, "letsencrypt-prod");
+                assert.deepEqual(globex.listenerSet?.spec.listeners.map((l) => l.hostname), ["webmail.globex.com", "webmail.globex.com"]);
+                assert.deepEqual(globex.certificate?.dnsNames, ["mail.globex.com", "webmail.globex.com"]);
+                assert.equal(globex.certificate?.issuer, "letsencrypt-dns01-prod-powerdns");
+                assert.equal(globex.webHost, "webmail.globex.com");
+                assert.equal(globex.mailHost, "mail.globex.com");
             });
 
-            it("parents each webmail route on the tenant's ListenerSet, without sectionName", () => {
+            it("parents each user-access route on the tenant's ListenerSet, on the web host, never the MX host", () => {
                 for (const t of p.tenants) {
-                    assert.deepEqual(t.webmailRoute?.spec.parentRefs, [
+                    assert.deepEqual(t.webRoute?.spec.parentRefs, [
                         { group: "gateway.networking.k8s.io", kind: "ListenerSet", name: `console-${t.tenant.slug}`, namespace: `tenant-${t.tenant.slug}` },
                     ]);
-                    assert.deepEqual(t.webmailRoute?.spec.hostnames, [`mail.${t.tenant.domain.primary}`]);
+                    assert.deepEqual(t.webRoute?.spec.hostnames, [`webmail.${t.tenant.domain.primary}`]);
+                    assert.ok(!t.webRoute!.spec.hostnames!.includes(t.mailHost));
                 }
             });
 
-            it("attaches every webmail route to the tenant's HTTPS listener (checker, Cilium mode)", () => {
+            it("attaches every user-access route to the tenant's HTTPS listener (checker, Cilium mode)", () => {
                 const report = checkSovereignAttachment(p);
                 assert.deepEqual(attachmentFailures(report), []);
                 for (const t of p.tenants) {
-                    const status = report.parents.find((s) => s.route.name === `stalwart-${t.tenant.slug}-webmail`)!;
+                    const status = report.parents.find((s) => s.route.name === `stalwart-${t.tenant.slug}-user-access`)!;
                     assert.equal(status.reason, "Accepted");
                     assert.deepEqual(status.attachedListeners, [`console-https-${t.tenant.slug}`, `console-http-${t.tenant.slug}`]);
-                    const serving = report.routes.find((r) => r.route === `tenant-${t.tenant.slug}/stalwart-${t.tenant.slug}-webmail`)!.serving;
+                    const serving = report.routes.find((r) => r.route === `tenant-${t.tenant.slug}/stalwart-${t.tenant.slug}-user-access`)!.serving;
                     assert.deepEqual(
                         serving.filter((s) => s.protocol === "HTTPS").map((s) => `${s.listener} ${s.attached}`),
                         [`console-https-${t.tenant.slug} true`],
@@ -89,7 +92,7 @@ describe("tenant plans", () => {
         const initech = p.tenants[0];
         assert.equal(initech.home, "gateway");
         assert.equal(initech.grantsGatewaySecret, true);
-        assert.equal(initech.webmailRoute, undefined);
+        assert.equal(initech.webRoute, undefined);
         assert.equal(initech.chart?.releaseName, "stalwart-initech");
         assert.equal(initech.chart?.namespace, "tenant-initech");
         assert.equal(initech.chart?.version, "0.1.16");
@@ -112,9 +115,25 @@ describe("tenant plans", () => {
         assert.deepEqual(console.listeners.slice(6).map((l) => l.name), ["console-https-alpha", "console-http-alpha", "console-https-zeta", "console-http-zeta"]);
         assert.equal(console.allowedListeners, undefined);
         assert.deepEqual(p.listenerSets, []);
-        assert.deepEqual(p.tenants.map((t) => t.webmailRoute?.spec.parentRefs), [
+        assert.deepEqual(p.tenants.map((t) => t.webRoute?.spec.parentRefs), [
             [{ name: "cilium-gateway-console", namespace: "kube-system" }],
             [{ name: "cilium-gateway-console", namespace: "kube-system" }],
+        ]);
+        assert.deepEqual(attachmentFailures(checkSovereignAttachment(p)), []);
+    });
+
+    it("serves user paths on the web host and answers the management API without forwarding it", () => {
+        const p = plan("omani.works", ["omani.works"], [{ slug: "acme", keycloak: realm, web: { host: "mail-web.acme.omani.works" } }]);
+        const route = p.tenants[0].webRoute!;
+        assert.equal(route.metadata.name, "stalwart-acme-user-access");
+        assert.deepEqual(route.spec.hostnames, ["mail-web.acme.omani.works"]);
+        const prefix = (value: string) => ({ path: { type: "PathPrefix", value } });
+        assert.deepEqual(route.spec.rules, [
+            {
+                matches: ["/jmap", "/dav", "/.well-known", "/auth", "/api/account", "/api/oauth", "/"].map(prefix),
+                backendRefs: [{ name: "stalwart-acme-web", port: 8080 }],
+            },
+            { matches: ["/api", "/metrics"].map(prefix) },
         ]);
         assert.deepEqual(attachmentFailures(checkSovereignAttachment(p)), []);
     });

@@ -36,7 +36,7 @@ describe("index.ts under the CLI's conditions", () => {
                 console: ["console-https", "console-http", "api-https", "api-http", "marketplace-https", "marketplace-http"],
             });
             assert.deepEqual((outputs.hosts as Record<string, string>).harbor, "registry.t28.omani.works");
-            assert.equal((outputs.sovereign as { format: string }).format, "sovereign-stacks/v1");
+            assert.equal((outputs.sovereign as { format: string }).format, "sovereign-stacks/v2");
             assert.deepEqual(outputs.dnsRecords, {});
             assert.equal(mocks.registrations.filter((r) => r.type === "kubernetes:helm.sh/v4:Chart").length, 7);
         } finally {

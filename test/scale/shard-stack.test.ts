@@ -30,7 +30,7 @@ describe("tenant-shard stacks", () => {
     });
 
     it("the Sovereign stack exports what a shard needs", () => {
-        assert.equal(reference.format, "sovereign-stacks/v1");
+        assert.equal(reference.format, "sovereign-stacks/v2");
         assert.equal(reference.fqdn, "omantel.omani.works");
         assert.deepEqual(reference.zones.map((z) => z.name), ["omani.works", "omani.homes"]);
         assert.equal(reference.gateways.consoleName, "console-gw");
@@ -47,7 +47,7 @@ describe("tenant-shard stacks", () => {
         assert.deepEqual(Object.keys(r.outputs.tenants), ["hooli"]);
     });
 
-    it("attaches the shard's webmail route to the Sovereign's console Gateway through its ListenerSet", async () => {
+    it("attaches the shard's user-access route to the Sovereign's console Gateway through its ListenerSet", async () => {
         const r = await renderShard({ shardOf: PARENT, tenants: [{ slug: "hooli", keycloak: realm("hooli") }] }, reference);
         const ls = r.documents.find((d) => d.kind === "ListenerSet")!;
         assert.deepEqual(getPath(ls.body, "spec.parentRef"), { group: "gateway.networking.k8s.io", kind: "Gateway", name: "console-gw", namespace: "kube-system" });
@@ -56,7 +56,7 @@ describe("tenant-shard stacks", () => {
         const report = checkSovereignAttachment(r.plan);
         assert.deepEqual(attachmentFailures(report), []);
         assert.deepEqual(report.parents.map((p) => [p.route.name, p.gateway, p.attachedListeners.join(",")]), [
-            ["stalwart-hooli-webmail", "kube-system/console-gw", "console-https-hooli,console-http-hooli"],
+            ["stalwart-hooli-user-access", "kube-system/console-gw", "console-https-hooli,console-http-hooli"],
         ]);
     });
 

@@ -39,6 +39,7 @@ describe("stalwart bootstrap Job manifest", () => {
             { name: "ADMIN_SECRET", valueFrom: { secretKeyRef: { name: "stalwart-acme-admin", key: "ADMIN_PASSWORD" } } },
             { name: "READY_ATTEMPTS", value: "60" },
             { name: "READY_INTERVAL", value: "5" },
+            { name: "RUA_ALIAS", value: "dmarc@acme.omantel.omani.works" },
         ]);
         assert.deepEqual(c.resources, { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "50m", memory: "64Mi" } });
         assert.deepEqual(c.securityContext, { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } });
@@ -50,6 +51,12 @@ describe("stalwart bootstrap Job manifest", () => {
         const job = bootstrapJob(acmeTenant(), { readyAttempts: 120, readyIntervalSeconds: 10, imageRegistry: "harbor.example/hub" });
         assert.equal(job.spec.activeDeadlineSeconds, 120 * 15 + 300);
         assert.equal(job.spec.template.spec.containers[0]!.image, "harbor.example/hub/curlimages/curl:8.11.1");
+    });
+
+    it("creates the DMARC alias only for an address in the tenant's own domain", () => {
+        const env = (rua: string) => bootstrapJob(acmeTenant({ dmarcRua: rua })).spec.template.spec.containers[0]!.env.find((e) => e.name === "RUA_ALIAS")!.value;
+        assert.equal(env("mailto:Reports@acme.omantel.omani.works"), "reports@acme.omantel.omani.works");
+        assert.equal(env("dmarc@reports.example"), "");
     });
 
     it("never relies on curl -f and never puts the password on the command line", () => {

@@ -3,39 +3,15 @@
 // sh, and here it runs under whatever /bin/sh is (dash on Debian).
 
 import * as assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { BOOTSTRAP_SCRIPT } from "../../src/stalwart/bootstrap-job";
+import { Run, runShell } from "./run-shell";
 import { SeenRequest, StalwartApiEmulator } from "./stalwart-api-emulator";
 
 const D = "acme.omantel.omani.works";
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
 function runScript(env: Record<string, string>): Promise<Run> {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), "stalwart-bootstrap-"));
-    return new Promise((resolve, reject) => {
-        // A clean environment: only what the Job sets, plus PATH and a HOME without a .curlrc.
-        const child = spawn("/bin/sh", ["-c", BOOTSTRAP_SCRIPT], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, TMPDIR: home, ...env } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("error", reject);
-        child.on("close", (code) => {
-            const leftovers = fs.readdirSync(home);
-            fs.rmSync(home, { recursive: true, force: true });
-            // The script's temp dir (curl config with the credentials) must be gone.
-            assert.deepEqual(leftovers, [], "the script left files behind");
-            resolve({ code, stdout, stderr });
-        });
-    });
+    return runShell(BOOTSTRAP_SCRIPT, env);
 }
 
 function jobEnv(api: StalwartApiEmulator, secret: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -46,6 +22,7 @@ function jobEnv(api: StalwartApiEmulator, secret: string, extra: Record<string, 
         ADMIN_SECRET: secret,
         READY_ATTEMPTS: "5",
         READY_INTERVAL: "0",
+        RUA_ALIAS: `dmarc@${D}`,
         ...extra,
     };
 }
@@ -62,32 +39,36 @@ function domainPost(secret: string): SeenRequest {
     };
 }
 
-function adminPost(secret: string): SeenRequest {
+function adminPost(secret: string, emails = [`admin@${D}`, `postmaster@${D}`]): SeenRequest {
     return {
         method: "POST",
-        path: "/api/principal",
+        path: "/api/principal/deploy",
         auth: `admin:${secret}`,
         contentType: "application/json",
         body: {
             type: "individual",
             name: `admin@${D}`,
             description: "Tenant administrator",
-            secrets: [secret],
-            emails: [`admin@${D}`, `postmaster@${D}`],
+            secrets: [`$app$bootstrap$${secret}`],
+            emails,
             roles: ["admin"],
             enabledPermissions: ["email-receive"],
         },
     };
 }
 
-function passwordPatch(secret: string): SeenRequest {
+function ruaPatch(secret: string): SeenRequest {
     return {
         method: "PATCH",
         path: `/api/principal/admin@${D}`,
         auth: `admin:${secret}`,
         contentType: "application/json",
-        body: [{ action: "set", field: "secrets", value: [secret] }],
+        body: [{ action: "addItem", field: "emails", value: `dmarc@${D}` }],
     };
+}
+
+function reload(secret: string): SeenRequest {
+    return { method: "GET", path: "/api/reload", auth: `admin:${secret}`, contentType: null, body: null };
 }
 
 function assertNoLeak(run: Run, secret: string): void {
@@ -119,23 +100,27 @@ describe("stalwart bootstrap script against an emulated v0.15.5 API", function (
         api.notReadyFor = 2;
         const run = await runScript(jobEnv(api, "Passw0rdOne"));
         assert.equal(run.code, 0, run.stderr);
-        assert.deepEqual(api.seen, [READY, READY, READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne")]);
+        assert.deepEqual(api.seen, [READY, READY, READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne"), ruaPatch("Passw0rdOne"), reload("Passw0rdOne")]);
         assert.deepEqual(api.principals.get(`admin@${D}`), {
             id: 2,
             type: "individual",
             name: `admin@${D}`,
-            secrets: ["Passw0rdOne"],
-            emails: [`admin@${D}`, `postmaster@${D}`],
+            // An OIDC default directory accepts only app passwords for password logins.
+            secrets: ["$app$bootstrap$Passw0rdOne"],
+            emails: [`admin@${D}`, `postmaster@${D}`, `dmarc@${D}`],
             roles: ["admin"],
             enabledPermissions: ["email-receive"],
             description: "Tenant administrator",
         });
+        assert.equal(api.reloads.settings, 1);
         assert.equal(
             run.stdout,
             [
                 `bootstrap: waiting for ${api.url}/healthz/ready`,
                 `bootstrap: created domain ${D}`,
                 `bootstrap: created admin@${D}`,
+                `bootstrap: dmarc@${D} receives DMARC reports`,
+                "bootstrap: reloaded the configuration",
                 "bootstrap: done",
                 "",
             ].join("\n"),
@@ -143,17 +128,69 @@ describe("stalwart bootstrap script against an emulated v0.15.5 API", function (
         assertNoLeak(run, "Passw0rdOne");
     });
 
-    it("second run treats fieldAlreadyExists as done and converges a rotated password", async () => {
+    it("a rerun keeps the admin's app passwords, OTP secret and changed password, and ends with a reload", async () => {
         api.adminSecret = "Passw0rdOne";
         assert.equal((await runScript(jobEnv(api, "Passw0rdOne"))).code, 0);
+        // The tenant admin replaced the bootstrap credential, added a phone app password and enabled 2FA.
+        const admin = api.principals.get(`admin@${D}`)!;
+        const owned = ["$app$bootstrap$ChangedByAdmin", "$app$phone$xyz123", "otpauth://totp/acme?secret=JBSWY3DPEHPK3PXP"];
+        admin.secrets = [...owned];
         api.seen.length = 0;
-        // The password was rotated in OpenBao; the restarted Stalwart's fallback admin uses the new one.
+        // The OpenBao value was rotated; the restarted Stalwart's fallback admin uses the new one.
         api.adminSecret = "Passw0rdTwo";
         const run = await runScript(jobEnv(api, "Passw0rdTwo"));
         assert.equal(run.code, 0, run.stderr);
-        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdTwo"), adminPost("Passw0rdTwo"), passwordPatch("Passw0rdTwo")]);
-        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, ["Passw0rdTwo"]);
-        assert.match(run.stdout, new RegExp(`domain ${D} already exists\\nbootstrap: admin@${D} already exists, setting its password\\nbootstrap: done\\n$`));
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdTwo"), adminPost("Passw0rdTwo"), ruaPatch("Passw0rdTwo"), reload("Passw0rdTwo")]);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, owned);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.emails, [`admin@${D}`, `postmaster@${D}`, `dmarc@${D}`]);
+        assert.equal(api.reloads.settings, 2);
+        assert.match(
+            run.stdout,
+            new RegExp(`domain ${D} already exists\\nbootstrap: admin@${D} already exists; its secrets belong to the tenant admin and are left alone\\n`),
+        );
+        assertNoLeak(run, "Passw0rdTwo");
+    });
+
+    it("(why a rerun must not write secrets) the emulated v0.15.5 PATCH: set drops OTP and app passwords, addItem replaces a password", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.addPrincipal({ type: "domain", name: D, secrets: [], emails: [], roles: [], enabledPermissions: [] });
+        api.addPrincipal({ type: "individual", name: "bob", secrets: ["Changed", "$app$phone$x", "otpauth://totp/x"], emails: [], roles: [], enabledPermissions: [] });
+        const patch = async (ops: unknown) =>
+            fetch(`${api.url}/api/principal/bob`, {
+                method: "PATCH",
+                headers: { Authorization: `Basic ${Buffer.from("admin:Passw0rdOne").toString("base64")}`, "Content-Type": "application/json" },
+                body: JSON.stringify(ops),
+            }).then((r) => r.json());
+        assert.deepEqual(await patch([{ action: "addItem", field: "secrets", value: "Passw0rdOne" }]), { data: null });
+        assert.deepEqual(api.principals.get("bob")!.secrets, ["$app$phone$x", "otpauth://totp/x", "Passw0rdOne"]);
+        assert.deepEqual(await patch([{ action: "set", field: "secrets", value: ["Passw0rdOne"] }]), { data: null });
+        assert.deepEqual(api.principals.get("bob")!.secrets, ["Passw0rdOne"]);
+        // The account page removes an app password by name.
+        api.principals.get("bob")!.secrets.push("$app$phone$x", "$app$laptop$y");
+        assert.deepEqual(await patch([{ action: "removeItem", field: "secrets", value: "$app$phone" }]), { data: null });
+        assert.deepEqual(api.principals.get("bob")!.secrets, ["Passw0rdOne", "$app$laptop$y"]);
+    });
+
+    it("leaves the DMARC alias alone when another principal holds it", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.addPrincipal({ type: "domain", name: D, secrets: [], emails: [], roles: [], enabledPermissions: [] });
+        api.addPrincipal({ type: "individual", name: "reports", secrets: [], emails: [`dmarc@${D}`], roles: ["user"], enabledPermissions: [] });
+        const run = await runScript(jobEnv(api, "Passw0rdOne"));
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stdout, new RegExp(`bootstrap: dmarc@${D} already belongs to another principal\\n`));
+        assert.deepEqual(api.principals.get("reports")!.emails, [`dmarc@${D}`]);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.emails, [`admin@${D}`, `postmaster@${D}`]);
+    });
+
+    it("plain POST /api/principal cannot create the admin under the OIDC directory, which is why the script deploys", async () => {
+        api.adminSecret = "Passw0rdOne";
+        api.addPrincipal({ type: "domain", name: D, secrets: [], emails: [], roles: [], enabledPermissions: [] });
+        const reply = await fetch(`${api.url}/api/principal`, {
+            method: "POST",
+            headers: { Authorization: `Basic ${Buffer.from("admin:Passw0rdOne").toString("base64")}`, "Content-Type": "application/json" },
+            body: JSON.stringify({ type: "individual", name: `x@${D}` }),
+        }).then((r) => r.json());
+        assert.equal((reply as { error: string }).error, "unsupported");
     });
 
     it("fails on an unexpected API error, answered with HTTP 200", async () => {
@@ -190,8 +227,8 @@ describe("stalwart bootstrap script against an emulated v0.15.5 API", function (
         api.addPrincipal({ type: "individual", name: "alice", secrets: ["x"], emails: [`admin@${D}`], roles: ["user"], enabledPermissions: [] });
         const run = await runScript(jobEnv(api, "Passw0rdOne"));
         assert.equal(run.code, 1);
-        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne"), passwordPatch("Passw0rdOne")]);
-        assert.match(run.stderr, new RegExp(`bootstrap: response: \\{"error":"notFound","item":"admin@${D}"\\}\\nbootstrap: setting the password of admin@${D}: notFound\\n$`));
+        assert.deepEqual(api.seen, [READY, domainPost("Passw0rdOne"), adminPost("Passw0rdOne"), ruaPatch("Passw0rdOne")]);
+        assert.match(run.stderr, new RegExp(`bootstrap: response: \\{"error":"notFound","item":"admin@${D}"\\}\\nbootstrap: adding dmarc@${D} to admin@${D}: notFound\\n$`));
         assert.deepEqual(api.principals.get("alice")!.secrets, ["x"]);
     });
 
@@ -241,8 +278,8 @@ describe("stalwart bootstrap script against an emulated v0.15.5 API", function (
         api.adminSecret = secret;
         const run = await runScript(jobEnv(api, secret));
         assert.equal(run.code, 0, run.stderr);
-        assert.deepEqual(api.seen, [READY, domainPost(secret), adminPost(secret)]);
-        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, [secret]);
+        assert.deepEqual(api.seen, [READY, domainPost(secret), adminPost(secret), ruaPatch(secret), reload(secret)]);
+        assert.deepEqual(api.principals.get(`admin@${D}`)!.secrets, [`$app$bootstrap$${secret}`]);
         assertNoLeak(run, secret);
     });
 

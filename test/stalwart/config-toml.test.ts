@@ -29,16 +29,34 @@ const EXPECTED = {
         "allowed-ip": { "10.42.0.0/16": "", "10.43.0.0/16": "", "192.168.10.0/24": "" },
     },
     store: { rocksdb: { type: "rocksdb", path: "/opt/stalwart/data", compression: "lz4" } },
-    storage: { data: "rocksdb", blob: "rocksdb", fts: "rocksdb", lookup: "rocksdb", directory: "internal" },
-    directory: { internal: { type: "internal", store: "rocksdb" } },
+    storage: { data: "rocksdb", blob: "rocksdb", fts: "rocksdb", lookup: "rocksdb", directory: "keycloak" },
+    directory: {
+        internal: { type: "internal", store: "rocksdb" },
+        keycloak: {
+            type: "oidc",
+            timeout: "15s",
+            endpoint: { url: "https://auth.acme.omantel.omani.works/realms/sme/protocol/openid-connect/token/introspect", method: "introspect" },
+            auth: { method: "basic", username: "stalwart", secret: "%{env:OIDC_CLIENT_SECRET}%" },
+            fields: { email: "email", "full-name": "name" },
+        },
+    },
     tracer: { stdout: { type: "stdout", level: "info", ansi: false, enable: true } },
     authentication: { "fallback-admin": { user: "admin", secret: "%{env:ADMIN_SECRET}%" } },
     certificate: {
         default: { cert: "%{file:/opt/stalwart/tls/tls.crt}%", "private-key": "%{file:/opt/stalwart/tls/tls.key}%", default: true },
     },
-    http: { url: `'https://mail.${D}'`, "use-x-forwarded": true },
-    "spam-filter": { enable: false },
+    http: { url: `'https://webmail.${D}'`, "use-x-forwarded": true },
+    report: { domain: D },
+    "spam-filter": { enable: false, resource: "https://github.com/stalwartlabs/spam-filter/releases/download/v2.0.5/spam-filter.toml" },
+    webadmin: { resource: "https://github.com/stalwartlabs/webadmin/releases/download/v0.1.33/webadmin.zip" },
     signature: {
+        [`rsa-${D}`]: {
+            "private-key": "%{file:/opt/stalwart/dkim/rsa.key}%",
+            domain: D,
+            selector: "rsa",
+            algorithm: "rsa-sha256",
+            canonicalization: "relaxed/relaxed",
+        },
         [`ed25519-${D}`]: {
             "private-key": "%{file:/opt/stalwart/dkim/ed25519.key}%",
             domain: D,
@@ -48,9 +66,11 @@ const EXPECTED = {
         },
     },
     auth: {
-        dkim: { sign: [{ if: "is_local_domain('*', sender_domain)", then: "['ed25519-' + sender_domain]" }, { else: false }] },
+        dkim: { sign: [{ if: "is_local_domain('*', sender_domain)", then: "['rsa-' + sender_domain, 'ed25519-' + sender_domain]" }, { else: false }] },
+        arc: { seal: `'rsa-${D}'` },
     },
 };
+const OPTS = { allowedIps: ALLOWED, webHost: `webmail.${D}` };
 
 /**
  * Flattens a parsed TOML document the way Stalwart's reader stores keys: tables join with `.`, array
@@ -68,7 +88,7 @@ function flatten(v: unknown, prefix: string, out: Map<string, string>): void {
 }
 
 describe("stalwart config.toml", () => {
-    const config = stalwartConfig(acmeTenant(), { allowedIps: ALLOWED });
+    const config = stalwartConfig(acmeTenant(), OPTS);
     const toml = renderConfigToml(config);
 
     it("builds the exact v0.15.5 bootstrap structure", () => {
@@ -82,10 +102,11 @@ describe("stalwart config.toml", () => {
     it("never writes a lone = in any expression", () => {
         const expressions = expressionsIn(config);
         assert.deepEqual(expressions, [
-            `'https://mail.${D}'`,
+            `'https://webmail.${D}'`,
             "is_local_domain('*', sender_domain)",
-            "['ed25519-' + sender_domain]",
+            "['rsa-' + sender_domain, 'ed25519-' + sender_domain]",
             "false",
+            `'rsa-${D}'`,
         ]);
         for (const e of expressions) assert.doesNotMatch(e, LONE_EQUALS, e);
     });
@@ -112,10 +133,21 @@ describe("stalwart config.toml", () => {
         expect("authentication.fallback-admin.secret", "%{env:ADMIN_SECRET}%");
         expect("certificate.default.default", "true");
         expect(`signature.ed25519-${D}.private-key`, "%{file:/opt/stalwart/dkim/ed25519.key}%");
+        expect(`signature.rsa-${D}.private-key`, "%{file:/opt/stalwart/dkim/rsa.key}%");
+        expect(`signature.rsa-${D}.algorithm`, "rsa-sha256");
         expect("auth.dkim.sign.0000.if", "is_local_domain('*', sender_domain)");
-        expect("auth.dkim.sign.0000.then", "['ed25519-' + sender_domain]");
+        expect("auth.dkim.sign.0000.then", "['rsa-' + sender_domain, 'ed25519-' + sender_domain]");
         expect("auth.dkim.sign.0001.else", "false");
-        expect("http.url", `'https://mail.${D}'`);
+        expect("auth.arc.seal", `'rsa-${D}'`);
+        expect("report.domain", D);
+        expect("webadmin.resource", "https://github.com/stalwartlabs/webadmin/releases/download/v0.1.33/webadmin.zip");
+        expect("storage.directory", "keycloak");
+        expect("directory.keycloak.type", "oidc");
+        expect("directory.keycloak.endpoint.method", "introspect");
+        expect("directory.keycloak.auth.username", "stalwart");
+        expect("directory.keycloak.auth.secret", "%{env:OIDC_CLIENT_SECRET}%");
+        expect("directory.keycloak.fields.email", "email");
+        expect("http.url", `'https://webmail.${D}'`);
     });
 
     it("writes only constructs Stalwart's own TOML reader understands", () => {
@@ -131,23 +163,34 @@ describe("stalwart config.toml", () => {
         assert.ok(toml.includes("[[auth.dkim.sign]]"));
     });
 
-    it("defaults to no allowed-ip table, takes a selector and can turn the spam filter on", () => {
-        const c = stalwartConfig(acmeTenant(), { allowedIps: [], dkimSelector: "s202608", spamFilter: true });
+    it("defaults to no allowed-ip table, takes selectors, pinned resources (URL or file) and can turn the spam filter on", () => {
+        const c = stalwartConfig(acmeTenant(), {
+            allowedIps: [],
+            webHost: `webmail.${D}`,
+            dkimSelector: "s202608e",
+            rsaDkimSelector: "s202608r",
+            spamFilter: true,
+            webadminResource: "/opt/stalwart/resources/webadmin.zip",
+            spamFilterResource: "https://mirror.example/spam-filter-2.0.5.toml",
+        });
         assert.equal("allowed-ip" in (c.server as Record<string, unknown>), false);
-        assert.deepEqual(c["spam-filter"], { enable: true });
-        assert.equal((c.signature as Record<string, Record<string, unknown>>)[`ed25519-${D}`]!.selector, "s202608");
+        assert.deepEqual(c["spam-filter"], { enable: true, resource: "https://mirror.example/spam-filter-2.0.5.toml" });
+        assert.deepEqual(c.webadmin, { resource: "file:///opt/stalwart/resources/webadmin.zip" });
+        assert.equal((c.signature as Record<string, Record<string, unknown>>)[`ed25519-${D}`]!.selector, "s202608e");
+        assert.equal((c.signature as Record<string, Record<string, unknown>>)[`rsa-${D}`]!.selector, "s202608r");
     });
 
     it("rejects bad inputs", () => {
-        assert.throws(() => stalwartConfig(acmeTenant(), { allowedIps: ["10.0.0.0/33"] }), /allowed IP "10.0.0.0\/33"/);
-        assert.throws(() => stalwartConfig(acmeTenant(), { allowedIps: ["pods"] }), /not an IP address or CIDR/);
-        assert.throws(() => stalwartConfig(acmeTenant(), { allowedIps: [], dkimSelector: "Bad_Sel" }), /DKIM selector/);
+        assert.throws(() => stalwartConfig(acmeTenant(), { ...OPTS, allowedIps: ["10.0.0.0/33"] }), /allowed IP "10.0.0.0\/33"/);
+        assert.throws(() => stalwartConfig(acmeTenant(), { ...OPTS, allowedIps: ["pods"] }), /not an IP address or CIDR/);
+        assert.throws(() => stalwartConfig(acmeTenant(), { ...OPTS, dkimSelector: "Bad_Sel" }), /DKIM selector/);
+        assert.throws(() => stalwartConfig(acmeTenant(), { ...OPTS, webHost: `mail.${D}` }), /web host must differ from the MX host/);
         const upper = acmeTenant({ domain: { primary: "Acme.example", mode: "byo" } });
-        assert.throws(() => stalwartConfig(upper, { allowedIps: [] }), /mail host name/);
+        assert.throws(() => stalwartConfig(upper, OPTS), /mail host name/);
     });
 
-    it("keeps the sign expression returning signature names", () => {
-        assert.deepEqual(DKIM_SIGN_EXPRESSION, [{ if: "is_local_domain('*', sender_domain)", then: "['ed25519-' + sender_domain]" }, { else: false }]);
+    it("keeps the sign expression returning both signature names (Stalwart's own default)", () => {
+        assert.deepEqual(DKIM_SIGN_EXPRESSION, [{ if: "is_local_domain('*', sender_domain)", then: "['rsa-' + sender_domain, 'ed25519-' + sender_domain]" }, { else: false }]);
     });
 
     it("wraps the file in a ConfigMap and checksums it", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { ED25519_DKIM_KEY_LENGTH, ed25519DkimPublicKey } from "../../src/stalwart/dkim";
+import { ED25519_DKIM_KEY_LENGTH, ed25519DkimPublicKey, rsaDkimPublicKey, txtPresentation, txtStrings } from "../../src/stalwart/dkim";
 
 // RFC 8032 §7.1 TEST 1 key pair, which RFC 8463 Appendix A reuses for its example DKIM record
 // (`brisbane._domainkey.football.example.com`, `p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=`).
@@ -52,7 +52,39 @@ describe("stalwart DKIM p= value", () => {
     it("rejects private keys and garbage", () => {
         const priv = generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
         assert.throws(() => ed25519DkimPublicKey(priv), /expected a public key PEM/);
-        assert.throws(() => ed25519DkimPublicKey("not a pem"), /cannot parse the public key PEM/);
+        assert.throws(() => ed25519DkimPublicKey("not a pem"), /cannot parse the public key PEM of the Ed25519 key/);
         assert.throws(() => ed25519DkimPublicKey(""), /cannot parse the public key PEM/);
+    });
+});
+
+describe("stalwart RSA DKIM p= value and TXT strings", () => {
+    const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = pair.publicKey.export({ format: "pem", type: "spki" }).toString();
+
+    it("is the base64 DER SubjectPublicKeyInfo, the body of the PEM (RFC 6376 §3.6.1)", () => {
+        const p = rsaDkimPublicKey(pem);
+        assert.equal(p, pem.replace(/-----[A-Z ]+-----|\s/g, ""));
+        assert.equal(p.length, 392);
+        assert.match(p, /^MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA/);
+    });
+
+    it("refuses keys that are not RSA-2048, and private keys", () => {
+        const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ format: "pem", type: "spki" }).toString();
+        assert.throws(() => rsaDkimPublicKey(small), /must be 2048 bits, got 1024/);
+        assert.throws(() => rsaDkimPublicKey(RFC8032_TEST1_PUBLIC_PEM), /must be RSA \(k=rsa\), got ed25519/);
+        const priv = pair.privateKey.export({ format: "pem", type: "pkcs1" }).toString();
+        assert.throws(() => rsaDkimPublicKey(priv), /expected a public key PEM/);
+    });
+
+    it("splits TXT values into strings of at most 255 octets that concatenate back", () => {
+        const value = `v=DKIM1; k=rsa; p=${rsaDkimPublicKey(pem)}`;
+        const strings = txtStrings(value);
+        assert.deepEqual(strings.map((x) => x.length), [255, 155]);
+        assert.equal(strings.join(""), value);
+        assert.deepEqual(txtStrings("a".repeat(510)).map((x) => x.length), [255, 255]);
+        assert.deepEqual(txtStrings("short"), ["short"]);
+        assert.deepEqual(txtStrings(""), [""]);
+        assert.throws(() => txtStrings("caf\u00e9"), /printable ASCII/);
+        assert.equal(txtPresentation(["a\"b", "c\\d"]), '"a\\"b" "c\\\\d"');
     });
 });

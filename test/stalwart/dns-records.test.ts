@@ -1,20 +1,26 @@
 import * as assert from "node:assert/strict";
 import * as yaml from "js-yaml";
-import { DnsRecord, dnsEndpoint, dnsRecordsConfigMap, pendingDnsRecords, requiredDnsRecords } from "../../src/stalwart/dns-records";
+import { fakeRsaKey } from "../../src/tools/render/fake-rsa-key";
+import { rsaDkimPublicKey } from "../../src/stalwart/dkim";
+import { DnsRecord, DnsRecordOptions, dnsEndpoint, dnsRecordsConfigMap, pendingDnsRecords, requiredDnsRecords } from "../../src/stalwart/dns-records";
 import { acmeTenant } from "./fixtures";
 
 const D = "acme.omantel.omani.works";
 const H = `mail.${D}`;
 const P = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
-const OPTS = { dkimSelector: "ed25519", dkimPublicKey: P, dmarcRua: `dmarc@${D}` };
+const R = rsaDkimPublicKey(fakeRsaKey("dns-records-test").publicKeyPem);
+const RSA_TEXT = `v=DKIM1; k=rsa; p=${R}`;
+const OPTS: DnsRecordOptions = { dkim: { rsa: { selector: "rsa", publicKey: R }, ed25519: { selector: "ed25519", publicKey: P } }, dmarcRua: `dmarc@${D}` };
+const txt = (name: string, value: string, purpose: DnsRecord["purpose"]): DnsRecord => ({ type: "TXT", name, value, strings: [value], ttl: 3600, purpose });
 
 const EXPECTED: DnsRecord[] = [
     { type: "MX", name: D, value: H, priority: 10, ttl: 3600, purpose: "mx" },
-    { type: "TXT", name: D, value: "v=spf1 mx -all", ttl: 3600, purpose: "spf" },
-    { type: "TXT", name: H, value: "v=spf1 a -all", ttl: 3600, purpose: "spf-helo" },
-    { type: "TXT", name: `ed25519._domainkey.${D}`, value: `v=DKIM1; k=ed25519; p=${P}`, ttl: 3600, purpose: "dkim" },
-    { type: "TXT", name: `_dmarc.${D}`, value: `v=DMARC1; p=reject; rua=mailto:dmarc@${D}`, ttl: 3600, purpose: "dmarc" },
-    { type: "TXT", name: `_smtp._tls.${D}`, value: `v=TLSRPTv1; rua=mailto:postmaster@${D}`, ttl: 3600, purpose: "tls-rpt" },
+    txt(D, "v=spf1 mx -all", "spf"),
+    txt(H, "v=spf1 a -all", "spf-helo"),
+    { type: "TXT", name: `rsa._domainkey.${D}`, value: RSA_TEXT, strings: [RSA_TEXT.slice(0, 255), RSA_TEXT.slice(255)], ttl: 3600, purpose: "dkim-rsa" },
+    txt(`ed25519._domainkey.${D}`, `v=DKIM1; k=ed25519; p=${P}`, "dkim-ed25519"),
+    txt(`_dmarc.${D}`, `v=DMARC1; p=reject; rua=mailto:dmarc@${D}`, "dmarc"),
+    txt(`_smtp._tls.${D}`, `v=TLSRPTv1; rua=mailto:postmaster@${D}`, "tls-rpt"),
     { type: "SRV", name: `_submissions._tcp.${D}`, value: `0 1 465 ${H}`, ttl: 3600, purpose: "srv-submissions" },
     { type: "SRV", name: `_imaps._tcp.${D}`, value: `0 1 993 ${H}`, ttl: 3600, purpose: "srv-imaps" },
 ];
@@ -24,11 +30,40 @@ describe("stalwart DNS records", () => {
         assert.deepEqual(requiredDnsRecords(D, OPTS), EXPECTED);
     });
 
+    it("splits the 2048-bit RSA record into strings of at most 255 octets", () => {
+        assert.equal(R.length, 392);
+        assert.equal(RSA_TEXT.length, 410);
+        const rsa = requiredDnsRecords(D, OPTS).find((r) => r.purpose === "dkim-rsa")!;
+        assert.deepEqual(rsa.strings!.map((x) => x.length), [255, 155]);
+        assert.equal(rsa.strings!.join(""), rsa.value);
+    });
+
+    it("adds the web host CNAME and, for BYO, the ACME delegation CNAMEs first", () => {
+        const records = requiredDnsRecords("acme.com", {
+            ...OPTS,
+            dmarcRua: "dmarc@acme.com",
+            web: { host: "webmail.acme.com", target: "console.omantel.omani.works" },
+            acmeDelegation: { hosts: ["mail.acme.com", "webmail.acme.com"], domain: "acme-delegation.omantel.omani.works" },
+        });
+        assert.deepEqual(records.slice(0, 2), [
+            { type: "CNAME", name: "_acme-challenge.mail.acme.com", value: "mail.acme.com.acme-delegation.omantel.omani.works", ttl: 3600, purpose: "acme-delegation" },
+            { type: "CNAME", name: "_acme-challenge.webmail.acme.com", value: "webmail.acme.com.acme-delegation.omantel.omani.works", ttl: 3600, purpose: "acme-delegation" },
+        ]);
+        assert.deepEqual(records[records.length - 1], { type: "CNAME", name: "webmail.acme.com", value: "console.omantel.omani.works", ttl: 3600, purpose: "web" });
+        assert.throws(() => requiredDnsRecords("acme.com", { ...OPTS, dmarcRua: "dmarc@acme.com", web: { host: "mail.acme.com", target: "console.x.example" } }), /must differ from the MX host/);
+    });
+
+    it("publishes the egress addresses and a Sovereign SPF include", () => {
+        const records = requiredDnsRecords(D, { ...OPTS, spf: { addresses: ["203.0.113.25"], include: "_spf.omantel.omani.works" } });
+        assert.equal(records.find((r) => r.purpose === "spf")!.value, "v=spf1 mx ip4:203.0.113.25 include:_spf.omantel.omani.works -all");
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, spf: { addresses: [], include: "Not A Domain" } }), /SPF include domain/);
+    });
+
     it("adds the A record when the LB address is known, and outbound addresses to both SPF records", () => {
         const records = requiredDnsRecords(D, {
             ...OPTS,
             mailIPv4: "203.0.113.25",
-            outboundAddresses: ["198.51.100.7", "2001:db8::/64"],
+            spf: { addresses: ["198.51.100.7", "2001:db8::/64"] },
             dmarcPolicy: "quarantine",
             dmarcRua: `mailto:reports@${D}`,
             tlsRptRua: `tls@${D}`,
@@ -49,18 +84,20 @@ describe("stalwart DNS records", () => {
         assert.throws(() => requiredDnsRecords(long, OPTS), /mail host name|record name/);
         assert.throws(() => requiredDnsRecords(`${"x".repeat(64)}.example`, OPTS), /has a label "x{20}\.\.\." of 64 characters; a label has at most 63/);
         const nearLimit = ["a", "b", "c"].map((c) => c.repeat(63)).join(".") + ".example"; // 199 chars
-        assert.throws(() => requiredDnsRecords(nearLimit, { ...OPTS, dkimSelector: "s".repeat(50) }), /dkim record name .* must be 1-253/);
+        assert.throws(() => requiredDnsRecords(nearLimit, { ...OPTS, dkim: { ...OPTS.dkim, ed25519: { selector: "s".repeat(50), publicKey: P } } }), /dkim-ed25519 record name .* must be 1-253/);
         const longRua = `${"r".repeat(60)}@${"m".repeat(63)}.${"n".repeat(63)}.${"o".repeat(63)}.example`; // 260 chars
         assert.throws(() => requiredDnsRecords(D, { ...OPTS, dmarcRua: longRua, tlsRptRua: longRua }), /TXT string is \d+ octets, more than 255/);
     });
 
     it("rejects bad inputs", () => {
-        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkimPublicKey: "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=" }), /44-character base64/);
-        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkimSelector: "_bad" }), /DKIM selector/);
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkim: { ...OPTS.dkim, ed25519: { selector: "ed25519", publicKey: "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=" } } }), /44-character base64/);
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkim: { ...OPTS.dkim, ed25519: { selector: "_bad", publicKey: P } } }), /DKIM selector/);
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkim: { ...OPTS.dkim, rsa: { selector: "rsa", publicKey: P } } }), /SubjectPublicKeyInfo/);
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, dkim: { ...OPTS.dkim, rsa: { selector: "ed25519", publicKey: R } } }), /selectors must differ/);
         assert.throws(() => requiredDnsRecords(D, { ...OPTS, dmarcRua: "dmarc" }), /DMARC rua "dmarc" is not an email address/);
         assert.throws(() => requiredDnsRecords(D, { ...OPTS, dmarcRua: "a;b@x.example" }), /not an email address/);
         assert.throws(() => requiredDnsRecords(D, { ...OPTS, mailIPv4: "2001:db8::1" }), /not an IPv4 address/);
-        assert.throws(() => requiredDnsRecords(D, { ...OPTS, outboundAddresses: ["node-ips"] }), /outbound address/);
+        assert.throws(() => requiredDnsRecords(D, { ...OPTS, spf: { addresses: ["node-ips"] } }), /SPF egress address/);
         assert.throws(() => requiredDnsRecords(D, { ...OPTS, ttl: 10 }), /at least 60/);
         assert.throws(() => requiredDnsRecords("localhost", OPTS), /at least two labels/);
     });
@@ -104,7 +141,11 @@ describe("stalwart DNS records", () => {
         );
         assert.deepEqual(
             yaml.load(cm.data["records.yaml"]),
-            EXPECTED.map(({ type, ...rest }) => ({ kind: type, ...rest })),
+            EXPECTED.map(({ type, strings, ...rest }) =>
+                strings !== undefined && strings.length > 1
+                    ? { kind: type, ...rest, strings, presentation: strings.map((x) => `"${x}"`).join(" ") }
+                    : { kind: type, ...rest },
+            ),
         );
         assert.deepEqual(yaml.load(cm.data["pending-records.yaml"]), pendingDnsRecords(tenant, EXPECTED));
         assert.equal(dnsRecordsConfigMap(tenant, EXPECTED).data["records.yaml"], cm.data["records.yaml"]);
@@ -141,6 +182,7 @@ describe("stalwart DNS records", () => {
             { dnsName: D, recordType: "MX", targets: [`10 ${H}`], recordTTL: 3600 },
             { dnsName: D, recordType: "TXT", targets: ["v=spf1 mx -all"], recordTTL: 3600 },
             { dnsName: H, recordType: "TXT", targets: ["v=spf1 a -all"], recordTTL: 3600 },
+            { dnsName: `rsa._domainkey.${D}`, recordType: "TXT", targets: [`"${RSA_TEXT.slice(0, 255)}" "${RSA_TEXT.slice(255)}"`], recordTTL: 3600 },
             { dnsName: `ed25519._domainkey.${D}`, recordType: "TXT", targets: [`v=DKIM1; k=ed25519; p=${P}`], recordTTL: 3600 },
             { dnsName: `_dmarc.${D}`, recordType: "TXT", targets: [`v=DMARC1; p=reject; rua=mailto:dmarc@${D}`], recordTTL: 3600 },
             { dnsName: `_smtp._tls.${D}`, recordType: "TXT", targets: [`v=TLSRPTv1; rua=mailto:postmaster@${D}`], recordTTL: 3600 },

@@ -7,6 +7,7 @@ export function acmeTenant(overrides: Partial<TenantSpec> = {}): TenantSpec {
         origin: { file: "tenants/acme.yaml", path: "" },
         implementation: "native",
         domain: { primary: "acme.omantel.omani.works", mode: "free-subdomain", zone: "omantel.omani.works" },
+        web: { host: "webmail.acme.omantel.omani.works" },
         keycloak: { realmURL: "https://auth.acme.omantel.omani.works/realms/sme", clientID: "stalwart", clientSecretName: "stalwart-oidc" },
         oidcRemoteKey: "sovereign/omantel.omani.works/stalwart/acme/oidc",
         admin: { source: "external-secret", remoteKey: "sovereign/omantel.omani.works/stalwart/acme/admin" },

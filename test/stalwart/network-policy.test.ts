@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import {
     bootstrapNetworkPolicy,
+    certificateReloadNetworkPolicy,
+    ciliumEgressGatewayPolicy,
     ciliumGatewayIngressPolicy,
     defaultDenyPolicy,
     stalwartNetworkPolicy,
@@ -13,6 +15,7 @@ const STALWART = {
     "app.kubernetes.io/component": "mail-server",
 };
 const JOB = { ...STALWART, "app.kubernetes.io/component": "bootstrap" };
+const RELOAD = { ...STALWART, "app.kubernetes.io/component": "certificate-reload" };
 const DNS = {
     to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
     ports: [
@@ -52,7 +55,7 @@ describe("stalwart network policies", () => {
                     ],
                 },
                 {
-                    from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }, { podSelector: { matchLabels: JOB } }],
+                    from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }, { podSelector: { matchLabels: JOB } }, { podSelector: { matchLabels: RELOAD } }],
                     ports: [{ protocol: "TCP", port: 8080 }],
                 },
             ],
@@ -110,6 +113,34 @@ describe("stalwart network policies", () => {
                 endpointSelector: { matchLabels: STALWART },
                 ingress: [{ fromEntities: ["ingress"], toPorts: [{ ports: [{ port: "8080", protocol: "TCP" }] }] }],
             },
+        });
+    });
+});
+
+describe("stalwart certificate-reload and egress gateway policies", () => {
+    it("lets only the reload pods reach Stalwart's 8080, and nothing reach them", () => {
+        const p = certificateReloadNetworkPolicy(acmeTenant());
+        assert.equal(p.metadata.name, "stalwart-acme-cert-reload");
+        assert.deepEqual(p.spec, {
+            podSelector: { matchLabels: RELOAD },
+            policyTypes: ["Ingress", "Egress"],
+            ingress: [],
+            egress: [
+                { to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }], ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] },
+                { to: [{ podSelector: { matchLabels: STALWART } }], ports: [{ protocol: "TCP", port: 8080 }] },
+            ],
+        });
+    });
+
+    it("pins the tenant's outbound SMTP to the Cilium egress gateway address", () => {
+        const p = ciliumEgressGatewayPolicy(acmeTenant(), { nodeSelector: { "egress-gateway": "true" }, egressIP: "203.0.113.25" });
+        assert.equal(p.kind, "CiliumEgressGatewayPolicy");
+        assert.equal(p.metadata.name, "tenant-acme-stalwart-acme-smtp-egress");
+        assert.deepEqual(p.spec, {
+            selectors: [{ podSelector: { matchLabels: { ...STALWART, "io.kubernetes.pod.namespace": "tenant-acme" } } }],
+            destinationCIDRs: ["0.0.0.0/0"],
+            excludedCIDRs: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+            egressGateway: { nodeSelector: { matchLabels: { "egress-gateway": "true" } }, egressIP: "203.0.113.25" },
         });
     });
 });

@@ -1,6 +1,17 @@
-// A small emulation of the Stalwart v0.15.5 management API surface the bootstrap script uses, with
-// the behaviour v0.15.5 has: unauthenticated /healthz/*, basic auth with 401 on failure,
-// and every API error as HTTP 200 JSON. It records each request so tests can assert them exactly.
+// A small emulation of the Stalwart v0.15.5 management API surface the bootstrap and certificate-reload
+// scripts use: unauthenticated /healthz/*, basic auth with 401 on failure, and every API error as HTTP
+// 200 JSON. It records each request so tests can assert them exactly. Semantics follow the v0.15.5
+// source:
+// - POST /api/principal refuses individuals unless the default directory is internal; POST
+//   /api/principal/deploy skips that check (crates/http/src/management/principal.rs);
+// - PATCH secrets (crates/directory/src/backend/internal/manage.rs): `set` drops every Password,
+//   AppPassword and OtpAuth and keeps one password; `addItem` of an existing secret does nothing, of an
+//   app password (`$app$`) appends it, of an OTP (`otpauth://`) replaces the OTP, of anything else
+//   replaces the Password; `removeItem` removes that secret (an app password or OTP also by prefix,
+//   `$app$<name>`; an empty value removes every app password and OTP);
+// - PATCH emails `addItem`: nothing when the principal has it, fieldAlreadyExists when another
+//   principal has it, notFound when its domain is unknown;
+// - GET /api/reload and /api/reload/certificate answer {"data":…}.
 
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -33,6 +44,10 @@ export interface Reply {
 export class StalwartApiEmulator {
     readonly seen: SeenRequest[] = [];
     readonly principals = new Map<string, Principal>();
+    /** False: the default directory is an OIDC one (the tenant's Keycloak realm). */
+    internalDirectory = false;
+    /** How often each reload endpoint was called. */
+    readonly reloads = { settings: 0, certificate: 0 };
     /** /healthz/ready answers 503 this many times before 200. */
     notReadyFor = 0;
     adminUser = "admin";
@@ -101,7 +116,21 @@ export class StalwartApiEmulator {
         if (typeof body === "object" && body !== null && "unparsable" in body) {
             return { status: 400, body: { type: "about:blank", status: 400, title: "Invalid parameters", detail: "Failed to deserialize JSON body" } };
         }
-        if (seen.method === "POST" && seen.path === "/api/principal") return { status: 200, body: this.create(body as Record<string, unknown>) };
+        if (seen.method === "POST" && (seen.path === "/api/principal" || seen.path === "/api/principal/deploy")) {
+            const p = body as Record<string, unknown>;
+            if (p.type === "individual" && seen.path === "/api/principal" && !this.internalDirectory) {
+                return { status: 200, body: { error: "unsupported", details: "OpenID directory cannot be managed. Only internal directories support inserts and update operations." } };
+            }
+            return { status: 200, body: this.create(p) };
+        }
+        if (seen.method === "GET" && seen.path === "/api/reload") {
+            this.reloads.settings++;
+            return { status: 200, body: { data: { errors: {}, warnings: {} } } };
+        }
+        if (seen.method === "GET" && seen.path === "/api/reload/certificate") {
+            this.reloads.certificate++;
+            return { status: 200, body: { data: { errors: {}, warnings: {} } } };
+        }
         const m = /^\/api\/principal\/(.+)$/.exec(seen.path);
         if (seen.method === "PATCH" && m !== null) return { status: 200, body: this.patch(decodeURIComponent(m[1]!), body) };
         return { status: 404, body: { error: "notFound", item: seen.path } };
@@ -126,8 +155,8 @@ export class StalwartApiEmulator {
             id,
             type: p.type,
             name,
-            secrets: (p.secrets as string[] | undefined) ?? [],
-            emails,
+            secrets: [...((p.secrets as string[] | undefined) ?? [])],
+            emails: [...emails],
             roles: (p.roles as string[] | undefined) ?? [],
             enabledPermissions: (p.enabledPermissions as string[] | undefined) ?? [],
             description: p.description as string | undefined,
@@ -140,11 +169,61 @@ export class StalwartApiEmulator {
         if (principal === undefined) return { error: "notFound", item: name };
         if (!Array.isArray(ops)) return { error: "other", details: "expected a list of changes" };
         for (const op of ops as { action: string; field: string; value: unknown }[]) {
-            if (op.action !== "set" || op.field !== "secrets" || !Array.isArray(op.value)) {
-                return { error: "unsupported", details: `${op.action} ${op.field}` };
-            }
-            principal.secrets = op.value as string[];
+            const error = this.apply(principal, op);
+            if (error !== undefined) return error;
         }
         return { data: null };
+    }
+
+    private apply(principal: Principal, op: { action: string; field: string; value: unknown }): unknown {
+        const isApp = (s: string) => s.startsWith("$app$");
+        const isOtp = (s: string) => s.startsWith("otpauth://");
+        const isPassword = (s: string) => !isApp(s) && !isOtp(s);
+        if (op.field === "secrets" && op.action === "set" && (Array.isArray(op.value) || typeof op.value === "string")) {
+            const values = Array.isArray(op.value) ? (op.value as string[]) : [op.value];
+            const kept: string[] = [];
+            let hasPassword = false;
+            for (const v of values) {
+                if (isPassword(v)) {
+                    if (hasPassword) continue;
+                    hasPassword = true;
+                }
+                kept.push(v);
+            }
+            principal.secrets = kept;
+            return undefined;
+        }
+        if (op.field === "secrets" && op.action === "addItem" && typeof op.value === "string") {
+            const v = op.value;
+            if (principal.secrets.includes(v)) return undefined;
+            if (isOtp(v)) principal.secrets = principal.secrets.filter((s) => !isOtp(s));
+            else if (!isApp(v)) principal.secrets = principal.secrets.filter((s) => !isPassword(s));
+            principal.secrets.push(v);
+            return undefined;
+        }
+        if (op.field === "secrets" && op.action === "removeItem" && typeof op.value === "string") {
+            const v = op.value;
+            if (isApp(v) || isOtp(v)) {
+                // `$app$<name>` removes that app password whatever its value.
+                principal.secrets = principal.secrets.filter((s) => !((isApp(s) || isOtp(s)) && (s === v || s.startsWith(v))));
+            } else if (v !== "") {
+                principal.secrets = principal.secrets.filter((s) => !(isPassword(s) && s === v));
+            } else {
+                principal.secrets = principal.secrets.filter((s) => isPassword(s));
+            }
+            return undefined;
+        }
+        if (op.field === "emails" && op.action === "addItem" && typeof op.value === "string") {
+            const email = op.value.toLowerCase();
+            if (principal.emails.includes(email)) return undefined;
+            if ([...this.principals.values()].some((q) => q.emails.includes(email))) {
+                return { error: "fieldAlreadyExists", field: "emails", value: email };
+            }
+            const domain = email.slice(email.indexOf("@") + 1);
+            if (![...this.principals.values()].some((q) => q.type === "domain" && q.name === domain)) return { error: "notFound", item: domain };
+            principal.emails.push(email);
+            return undefined;
+        }
+        return { error: "unsupported", details: `${op.action} ${op.field}` };
     }
 }

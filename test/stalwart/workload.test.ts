@@ -70,9 +70,20 @@ describe("stalwart workload", () => {
             { name: "config", configMap: { name: "stalwart-acme-config", items: [{ key: "config.toml", path: "config.toml" }] } },
             {
                 name: "tls",
-                secret: { secretName: "stalwart-acme-tls", defaultMode: 0o440, items: [{ key: "tls.crt", path: "tls.crt" }, { key: "tls.key", path: "tls.key" }] },
+                // Optional: the server starts before the certificate exists (BYO DNS not yet published).
+                secret: { secretName: "stalwart-acme-tls", defaultMode: 0o440, optional: true, items: [{ key: "tls.crt", path: "tls.crt" }, { key: "tls.key", path: "tls.key" }] },
             },
-            { name: "dkim", secret: { secretName: "stalwart-acme-dkim", defaultMode: 0o440, items: [{ key: "ed25519.key", path: "ed25519.key" }] } },
+            {
+                name: "dkim",
+                secret: {
+                    secretName: "stalwart-acme-dkim",
+                    defaultMode: 0o440,
+                    items: [
+                        { key: "rsa.key", path: "rsa.key" },
+                        { key: "ed25519.key", path: "ed25519.key" },
+                    ],
+                },
+            },
             { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
         ]);
     });

@@ -1,9 +1,10 @@
 // Deterministic stand-ins for the outputs the tls and random providers compute, for offline runs. The
-// DKIM key is a real Ed25519 key (derived from the resource name), so DNS records built from it are
-// real; outputs the real provider marks secret are marked secret here too, so redaction is exercised.
+// DKIM keys are real Ed25519 and RSA keys (derived from the resource name), so DNS records built from
+// them are real; outputs the real provider marks secret are marked secret here too, so redaction is exercised.
 
 import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { fakeRsaKey } from "./fake-rsa-key";
 import type { OutputFaker } from "./recording-mocks";
 
 // PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410).
@@ -23,8 +24,13 @@ export function fakeEd25519Key(name: string): { privateKeyPem: string; publicKey
 
 export const PROVIDER_FAKES: Readonly<Record<string, OutputFaker>> = {
     "tls:index/privateKey:PrivateKey": (name, inputs) => {
+        if (inputs.algorithm === "RSA") {
+            const bits = typeof inputs.rsaBits === "number" ? inputs.rsaBits : 2048;
+            const rsa = fakeRsaKey(name, bits);
+            return { privateKeyPem: pulumi.secret(rsa.privateKeyPem), privateKeyPemPkcs8: pulumi.secret(rsa.privateKeyPemPkcs8), publicKeyPem: rsa.publicKeyPem };
+        }
         if (inputs.algorithm !== "ED25519") {
-            throw new Error(`offline fake supports ED25519 keys only, not ${String(inputs.algorithm)}`);
+            throw new Error(`offline fake supports RSA and ED25519 keys only, not ${String(inputs.algorithm)}`);
         }
         const key = fakeEd25519Key(name);
         return { privateKeyPem: pulumi.secret(key.privateKeyPem), privateKeyPemPkcs8: pulumi.secret(key.privateKeyPem), publicKeyPem: key.publicKeyPem };

@@ -43,20 +43,21 @@ describe("pull-request comment: golden cases (real renders of stack t28)", funct
             tenants: [{ slug: "acme", domain: { mode: "free-subdomain" }, keycloak: { realmURL: "https://auth.t28.omani.works/realms/acme" }, dmarc: { rua: "dmarc@acme.omani.works" } }],
         });
         assert.deepEqual(summaryLines(base, head), [
-            "- `t28`: attachment passed · 20 to create, 0 to update, 0 to delete · tenant added: `acme` · route: `tenant-acme/stalwart-acme-webmail` added, serves mail.acme.omani.works via console-http-acme, console-https-acme",
+            "- `t28`: attachment passed · 22 to create, 0 to update, 0 to delete · tenant added: `acme` · route: `tenant-acme/stalwart-acme-user-access` added, serves webmail.acme.omani.works via console-http-acme, console-https-acme",
         ]);
         const [review] = reviewAll(base, head);
         assert.deepEqual(objectChangeLines(review.objects), [
             "- create **Certificate** `tenant-acme/stalwart-acme-tls`",
             "- create **CiliumNetworkPolicy** `tenant-acme/stalwart-acme-gateway-ingress`",
             "- create **ConfigMap** `tenant-acme/acme-dns-records-required`, `tenant-acme/stalwart-acme-config`",
+            "- create **CronJob** `tenant-acme/acme-certs`",
             "- create **DNSEndpoint** `tenant-acme/stalwart-acme-dns`",
             "- create **ExternalSecret** `tenant-acme/stalwart-acme-admin`, `tenant-acme/stalwart-oidc`",
-            "- create **HTTPRoute** `tenant-acme/stalwart-acme-webmail`",
+            "- create **HTTPRoute** `tenant-acme/stalwart-acme-user-access`",
             "- create **Job** `tenant-acme/stalwart-acme-bootstrap`",
             "- create **ListenerSet** `tenant-acme/console-acme`",
             "- create **Namespace** `tenant-acme`",
-            "- create **NetworkPolicy** `tenant-acme/stalwart-acme`, `tenant-acme/stalwart-acme-bootstrap`, `tenant-acme/stalwart-acme-default-deny`",
+            "- create **NetworkPolicy** `tenant-acme/stalwart-acme`, `tenant-acme/stalwart-acme-bootstrap`, `tenant-acme/stalwart-acme-cert-reload`, `tenant-acme/stalwart-acme-default-deny`",
             "- create **Secret** `tenant-acme/stalwart-acme-dkim`",
             "- create **Service** `tenant-acme/stalwart-acme-imap`, `tenant-acme/stalwart-acme-smtp`, `tenant-acme/stalwart-acme-web`",
             "- create **ServiceAccount** `tenant-acme/stalwart-acme`",
@@ -65,7 +66,7 @@ describe("pull-request comment: golden cases (real renders of stack t28)", funct
         // The DKIM key is generated: its Secret shows keys, never values, in the diff too.
         const full = composePreviewComment({ base, head, notes: [] }).full;
         const secret = full.slice(full.indexOf("create `Secret tenant-acme/stalwart-acme-dkim`"));
-        assert.match(secret, /\n\+stringData:\n\+  ed25519\.key: '\[secret\]'\n```/);
+        assert.match(secret, /\n\+stringData:\n\+  ed25519\.key: '\[secret\]'\n\+  rsa\.key: '\[secret\]'\n```/);
         assert.ok(!/BEGIN [A-Z ]*PRIVATE KEY/.test(full), "no private key in the comment");
     });
 

@@ -7,11 +7,13 @@ import * as yaml from "js-yaml";
 import { parse as parseToml } from "smol-toml";
 import { getPath } from "../../../src/rules/value-paths";
 import { toYamlStream } from "../../../src/tools/render/manifest-files";
+import { fakeRsaKey } from "../../../src/tools/render/fake-rsa-key";
 import { fakeEd25519Key } from "../../../src/tools/render/provider-fakes";
 import type { RenderResult } from "../../../src/tools/render/render-stack";
 import type { RenderedDocument } from "../../../src/tools/render/documents";
 import { LONE_EQUALS, expressionsIn } from "../../../src/stalwart/config-toml";
-import { ed25519DkimPublicKey } from "../../../src/stalwart/dkim";
+import { ed25519DkimPublicKey, rsaDkimPublicKey } from "../../../src/stalwart/dkim";
+import { attachmentFailures, checkSovereignAttachment } from "../../../src/proof/sovereign-attachment";
 import { capturingWarnings, renderValues, zonesOf } from "../../support/sovereigns";
 
 const realm = (slug: string) => ({ realmURL: `https://auth.omantel.omani.works/realms/${slug}` });
@@ -45,13 +47,15 @@ describe("tenants under mocks", () => {
                 "CiliumNetworkPolicy/stalwart-acme-gateway-ingress",
                 "ConfigMap/acme-dns-records-required",
                 "ConfigMap/stalwart-acme-config",
+                "CronJob/acme-certs",
                 "DNSEndpoint/stalwart-acme-dns",
                 "ExternalSecret/stalwart-acme-admin",
                 "ExternalSecret/stalwart-oidc",
-                "HTTPRoute/stalwart-acme-webmail",
+                "HTTPRoute/stalwart-acme-user-access",
                 "Job/stalwart-acme-bootstrap",
                 "NetworkPolicy/stalwart-acme",
                 "NetworkPolicy/stalwart-acme-bootstrap",
+                "NetworkPolicy/stalwart-acme-cert-reload",
                 "NetworkPolicy/stalwart-acme-default-deny",
                 "Secret/stalwart-acme-dkim",
                 "Service/stalwart-acme-imap",
@@ -108,16 +112,26 @@ describe("tenants under mocks", () => {
         assert.equal(getPath(doc(r, "tenant-acme", "Service", "stalwart-acme-web").body, "spec.type"), "ClusterIP");
     });
 
-    it("renders a config.toml that parses, compares only with ==, and names the mail host", () => {
+    it("renders a config.toml that parses, compares only with ==, names the mail host and signs with both keys", () => {
         const toml = (getPath(doc(r, "tenant-acme", "ConfigMap", "stalwart-acme-config").body, "data") as Record<string, string>)["config.toml"];
         const config = parseToml(toml as string) as Record<string, unknown>;
         assert.equal(getPath(config, "server.hostname"), "mail.acme.omani.homes");
-        assert.equal(getPath(config, "http.url"), "'https://mail.acme.omani.homes'");
+        assert.equal(getPath(config, "http.url"), "'https://webmail.acme.omani.homes'");
+        assert.equal(getPath(config, "report.domain"), "acme.omani.homes");
+        assert.equal(getPath(config, "auth.arc.seal"), "'rsa-acme.omani.homes'");
         assert.equal(getPath(config, "spam-filter.enable"), false);
+        assert.equal(getPath(config, "spam-filter.resource"), "https://github.com/stalwartlabs/spam-filter/releases/download/v2.0.5/spam-filter.toml");
+        assert.equal(getPath(config, "webadmin.resource"), "https://github.com/stalwartlabs/webadmin/releases/download/v0.1.33/webadmin.zip");
+        assert.equal(getPath(config, "storage.directory"), "keycloak");
+        assert.equal(getPath(config, "directory.keycloak.endpoint.url"), "https://auth.omantel.omani.works/realms/acme/protocol/openid-connect/token/introspect");
         assert.equal(getPath(config, "authentication.fallback-admin.secret"), "%{env:ADMIN_SECRET}%");
-        const signature = (config.signature as Record<string, Record<string, unknown>>)["ed25519-acme.omani.homes"];
+        const signatures = config.signature as Record<string, Record<string, unknown>>;
+        assert.deepEqual(Object.keys(signatures), ["rsa-acme.omani.homes", "ed25519-acme.omani.homes"]);
+        const signature = signatures["ed25519-acme.omani.homes"];
         assert.equal(signature.domain, "acme.omani.homes");
         assert.equal(signature.algorithm, "ed25519-sha256");
+        assert.equal(signatures["rsa-acme.omani.homes"]!.algorithm, "rsa-sha256");
+        assert.equal(signatures["rsa-acme.omani.homes"]!["private-key"], "%{file:/opt/stalwart/dkim/rsa.key}%");
         const expressions = expressionsIn(config as never);
         assert.ok(expressions.length >= 3, expressions.join(" | "));
         for (const e of expressions) {
@@ -126,51 +140,104 @@ describe("tenants under mocks", () => {
         assert.ok(expressions.some((e) => e.includes(" == ") || e.includes("is_local_domain")), expressions.join(" | "));
     });
 
-    it("lists the records the domain needs, with the real DKIM key from the mock", () => {
+    it("lists the records the domain needs, with both real DKIM keys from the mock", () => {
         const data = getPath(doc(r, "tenant-acme", "ConfigMap", "acme-dns-records-required").body, "data") as Record<string, string>;
         const p = ed25519DkimPublicKey(fakeEd25519Key("acme-dkim").publicKeyPem);
+        const rsa = rsaDkimPublicKey(fakeRsaKey("acme-dkim-rsa").publicKeyPem);
         assert.equal(p.length, 44);
-        const records = (yaml.load(data["records.yaml"]) as { kind: string; name: string; value: string; priority?: number }[]).map((x) => `${x.kind} ${x.name} ${x.priority ?? ""}${x.value}`);
-        assert.deepEqual(records, [
+        assert.equal(rsa.length, 392);
+        const entries = yaml.load(data["records.yaml"]) as { kind: string; name: string; value: string; priority?: number; strings?: string[]; presentation?: string }[];
+        assert.deepEqual(entries.map((x) => `${x.kind} ${x.name} ${x.priority ?? ""}${x.value}`), [
             "MX acme.omani.homes 10mail.acme.omani.homes",
             "TXT acme.omani.homes v=spf1 mx -all",
             "TXT mail.acme.omani.homes v=spf1 a -all",
+            `TXT rsa._domainkey.acme.omani.homes v=DKIM1; k=rsa; p=${rsa}`,
             `TXT ed25519._domainkey.acme.omani.homes v=DKIM1; k=ed25519; p=${p}`,
             "TXT _dmarc.acme.omani.homes v=DMARC1; p=reject; rua=mailto:dmarc@acme.omani.homes",
             "TXT _smtp._tls.acme.omani.homes v=TLSRPTv1; rua=mailto:postmaster@acme.omani.homes",
             "SRV _submissions._tcp.acme.omani.homes 0 1 465 mail.acme.omani.homes",
             "SRV _imaps._tcp.acme.omani.homes 0 1 993 mail.acme.omani.homes",
+            "CNAME webmail.acme.omani.homes console.omantel.omani.works",
         ]);
+        const dkimRsa = entries[3]!;
+        const text = `v=DKIM1; k=rsa; p=${rsa}`;
+        assert.deepEqual(dkimRsa.strings, [text.slice(0, 255), text.slice(255)]);
+        assert.equal(dkimRsa.presentation, `"${text.slice(0, 255)}" "${text.slice(255)}"`);
     });
 
-    it("publishes free-subdomain records through external-dns, and only lists BYO ones", () => {
-        const endpoints = getPath(doc(r, "tenant-acme", "DNSEndpoint", "stalwart-acme-dns").body, "spec.endpoints") as { dnsName: string; recordType: string }[];
+    it("publishes free-subdomain records through external-dns, the RSA DKIM record as two strings, and only lists BYO ones", () => {
+        const endpoints = getPath(doc(r, "tenant-acme", "DNSEndpoint", "stalwart-acme-dns").body, "spec.endpoints") as { dnsName: string; recordType: string; targets: string[] }[];
         assert.deepEqual(endpoints.map((e) => `${e.recordType} ${e.dnsName}`), [
             "MX acme.omani.homes",
             "TXT acme.omani.homes",
             "TXT mail.acme.omani.homes",
+            "TXT rsa._domainkey.acme.omani.homes",
             "TXT ed25519._domainkey.acme.omani.homes",
             "TXT _dmarc.acme.omani.homes",
             "TXT _smtp._tls.acme.omani.homes",
             "SRV _submissions._tcp.acme.omani.homes",
             "SRV _imaps._tcp.acme.omani.homes",
+            "CNAME webmail.acme.omani.homes",
         ]);
+        const rsaTarget = endpoints[3]!.targets[0]!;
+        assert.match(rsaTarget, /^"v=DKIM1; k=rsa; p=MII[A-Za-z0-9+/]{234}" "[A-Za-z0-9+/=]{155}"$/);
+        assert.deepEqual(endpoints[9]!.targets, ["console.omantel.omani.works"]);
         assert.equal(inNamespace(r, "tenant-globex").filter((d) => d.kind === "DNSEndpoint").length, 0);
-        assert.ok(doc(r, "tenant-globex", "ConfigMap", "globex-dns-records-required"));
         assert.deepEqual(getPath(doc(r, "tenant-globex", "Service", "stalwart-globex-smtp").body, "metadata.annotations"), { "lbipam.cilium.io/sharing-key": "stalwart-globex" });
     });
 
+    it("lists a BYO tenant's records in publishing order: ACME delegations first, web host last", () => {
+        const data = getPath(doc(r, "tenant-globex", "ConfigMap", "globex-dns-records-required").body, "data") as Record<string, string>;
+        const entries = yaml.load(data["records.yaml"]) as { kind: string; name: string; value: string }[];
+        assert.deepEqual(entries.map((x) => `${x.kind} ${x.name}`), [
+            "CNAME _acme-challenge.mail.globex.com",
+            "CNAME _acme-challenge.webmail.globex.com",
+            "MX globex.com",
+            "TXT globex.com",
+            "TXT mail.globex.com",
+            "TXT rsa._domainkey.globex.com",
+            "TXT ed25519._domainkey.globex.com",
+            "TXT _dmarc.globex.com",
+            "TXT _smtp._tls.globex.com",
+            "SRV _submissions._tcp.globex.com",
+            "SRV _imaps._tcp.globex.com",
+            "CNAME webmail.globex.com",
+        ]);
+        assert.equal(entries[0]!.value, "mail.globex.com.acme-delegation.omantel.omani.works");
+        assert.equal(entries[1]!.value, "webmail.globex.com.acme-delegation.omantel.omani.works");
+        assert.deepEqual(getPath(doc(r, "tenant-globex", "Certificate", "stalwart-globex-tls").body, "spec"), {
+            secretName: "stalwart-globex-tls",
+            dnsNames: ["mail.globex.com", "webmail.globex.com"],
+            issuerRef: { group: "cert-manager.io", kind: "ClusterIssuer", name: "letsencrypt-dns01-prod-powerdns" },
+            privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
+        });
+    });
+
+    it("starts whatever the tenant's DNS says: the TLS volume is optional and a CronJob reloads certificates", () => {
+        const sts = doc(r, "tenant-globex", "StatefulSet", "stalwart-globex").body;
+        const volumes = getPath(sts, "spec.template.spec.volumes") as { name: string; secret?: { optional?: boolean; items: { key: string }[] } }[];
+        assert.equal(volumes.find((v) => v.name === "tls")!.secret!.optional, true);
+        assert.deepEqual(volumes.find((v) => v.name === "dkim")!.secret!.items.map((i) => i.key), ["rsa.key", "ed25519.key"]);
+        const cron = doc(r, "tenant-globex", "CronJob", "globex-certs").body;
+        assert.equal(getPath(cron, "spec.schedule"), "17 */6 * * *");
+    });
+
     it("exports the same records per tenant as a stack output", async () => {
-        const acme = await promiseOf<{ type: string; name: string; value: string }[]>(r.tenantDnsRecords.acme);
-        assert.equal(acme.length, 8);
+        const acme = await promiseOf<{ type: string; name: string; value: string; strings?: string[] }[]>(r.tenantDnsRecords.acme);
+        assert.equal(acme.length, 10);
         assert.equal(acme.find((x) => x.name.startsWith("ed25519._domainkey"))?.value, `v=DKIM1; k=ed25519; p=${ed25519DkimPublicKey(fakeEd25519Key("acme-dkim").publicKeyPem)}`);
+        const rsaRecord = acme.find((x) => x.name.startsWith("rsa._domainkey"))!;
+        assert.equal(rsaRecord.value, `v=DKIM1; k=rsa; p=${rsaDkimPublicKey(fakeRsaKey("acme-dkim-rsa").publicKeyPem)}`);
+        assert.deepEqual(rsaRecord.strings!.map((x) => x.length), [255, 155]);
         assert.deepEqual(Object.keys(r.tenantDnsRecords).sort(), ["acme", "globex", "initech"]);
+        assert.deepEqual(await promiseOf(r.tenantDnsRecords.initech), []);
         assert.deepEqual(r.outputs.tenants.acme, {
             domain: "acme.omani.homes",
             mode: "free-subdomain",
             implementation: "native",
             namespace: "tenant-acme",
             mailHost: "mail.acme.omani.homes",
+            webHost: "webmail.acme.omani.homes",
             listenerContainer: "ListenerSet tenant-acme/console-acme",
         });
         assert.equal(r.outputs.tenants.initech.listenerContainer, "Gateway kube-system/cilium-gateway-console");
@@ -189,22 +256,31 @@ describe("tenants under mocks", () => {
         assert.deepEqual(doc(r, "tenant-globex", "Secret", "stalwart-globex-admin").body.stringData, { ADMIN_PASSWORD: "[secret]" });
     });
 
-    it("never renders a secret value", () => {
+    it("never renders a secret value", async () => {
         const stream = toYamlStream(r.documents);
         const key = fakeEd25519Key("acme-dkim").privateKeyPem;
+        const rsaKey = fakeRsaKey("acme-dkim-rsa").privateKeyPem;
         assert.ok(!stream.includes(key.split("\n")[1]), "the DKIM private key leaked");
-        assert.ok(!stream.includes("BEGIN PRIVATE KEY"), "a private key leaked");
-        assert.deepEqual(doc(r, "tenant-acme", "Secret", "stalwart-acme-dkim").body.stringData, { "ed25519.key": "[secret]" });
+        assert.ok(!stream.includes(rsaKey.split("\n")[1]), "the RSA DKIM private key leaked");
+        assert.ok(!/BEGIN (RSA )?PRIVATE KEY/.test(stream), "a private key leaked");
+        const outputs = JSON.stringify(await promiseOf(r.tenantDnsRecords.acme)) + JSON.stringify(r.outputs);
+        assert.doesNotMatch(outputs, /PRIVATE KEY|\[secret\]/);
+        assert.deepEqual(doc(r, "tenant-acme", "Secret", "stalwart-acme-dkim").body.stringData, { "rsa.key": "[secret]", "ed25519.key": "[secret]" });
         for (const d of r.documents.filter((x) => x.kind === "ConfigMap")) {
             assert.doesNotMatch(JSON.stringify(d.body), /PRIVATE KEY|\[secret\]/, d.name);
         }
     });
 
-    it("parents the webmail route on the tenant's ListenerSet with no sectionName", () => {
-        const route = doc(r, "tenant-acme", "HTTPRoute", "stalwart-acme-webmail").body;
+    it("parents the user-access route on the tenant's ListenerSet with no sectionName, on the web host", () => {
+        const route = doc(r, "tenant-acme", "HTTPRoute", "stalwart-acme-user-access").body;
         assert.deepEqual(getPath(route, "spec.parentRefs"), [{ group: "gateway.networking.k8s.io", kind: "ListenerSet", name: "console-acme", namespace: "tenant-acme" }]);
-        assert.deepEqual(getPath(route, "spec.hostnames"), ["mail.acme.omani.homes"]);
-        assert.deepEqual(getPath(route, "spec.rules"), [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "stalwart-acme-web", port: 8080 }] }]);
+        assert.deepEqual(getPath(route, "spec.hostnames"), ["webmail.acme.omani.homes"]);
+        const rules = getPath(route, "spec.rules") as { matches: { path: { value: string } }[]; backendRefs?: unknown[] }[];
+        assert.deepEqual(rules.map((x) => [x.matches.map((m) => m.path.value).join(" "), x.backendRefs?.length ?? 0]), [
+            ["/jmap /dav /.well-known /auth /api/account /api/oauth /", 1],
+            ["/api /metrics", 0],
+        ]);
+        assert.deepEqual(getPath(doc(r, "tenant-globex", "HTTPRoute", "stalwart-globex-user-access").body, "spec.hostnames"), ["webmail.globex.com"]);
     });
 
     it("chart mode installs bp-stalwart-tenant with the tenant mapped onto its keys", () => {
@@ -214,6 +290,29 @@ describe("tenants under mocks", () => {
         // The chart renders the rest in the provider; the program adds only the console TLS grant.
         assert.deepEqual(inNamespace(r, "tenant-initech").map((d) => `${d.kind}/${d.name}`), ["HelmChart/stalwart-initech", "ReferenceGrant/stalwart-initech-console-tls"]);
     });
+});
+
+describe("one free-subdomain, one BYO and one chart tenant on 1, 2 and 3 zones", () => {
+    const SHAPES = [
+        { fqdn: "omani.works", zones: ["omani.works"], free: "acme.omani.works" },
+        { fqdn: "omantel.omani.works", zones: ["omani.works", "omani.homes"], free: "acme.omani.homes" },
+        { fqdn: "omani.works", zones: ["omani.works", "omani.homes", "omani.biz"], free: "acme.omani.homes" },
+    ];
+    for (const shape of SHAPES) {
+        it(`${shape.zones.length} zone(s): every route attaches, web hosts are never MX hosts, records point the web host at the console Gateway`, async () => {
+            const r = (await capturingWarnings(() => renderValues(`z${shape.zones.length}`, { fqdn: shape.fqdn, zones: zonesOf(...shape.zones), tenants: TENANTS }))).result;
+            assert.deepEqual(attachmentFailures(checkSovereignAttachment(r.plan)), []);
+            for (const t of r.plan.tenants) assert.notEqual(t.webHost === t.mailHost, t.tenant.implementation === "native", t.tenant.slug);
+            const routes = r.documents.filter((d) => d.kind === "HTTPRoute" && ["tenant-acme", "tenant-globex"].includes(d.namespace ?? ""));
+            assert.deepEqual(routes.map((d) => (getPath(d.body, "spec.hostnames") as string[]).join()), [`webmail.${shape.free}`, "webmail.globex.com"]);
+            const acme = await promiseOf<{ type: string; name: string; value: string }[]>(r.tenantDnsRecords.acme);
+            assert.deepEqual(acme.filter((x) => x.type === "CNAME").map((x) => `${x.name} ${x.value}`), [`webmail.${shape.free} console.${shape.fqdn}`]);
+            const globex = await promiseOf<{ type: string; name: string; value: string }[]>(r.tenantDnsRecords.globex);
+            assert.deepEqual(globex.filter((x) => x.type === "CNAME").map((x) => x.name), ["_acme-challenge.mail.globex.com", "_acme-challenge.webmail.globex.com", "webmail.globex.com"]);
+            assert.ok(r.documents.some((d) => d.kind === "HelmChart" && d.namespace === "tenant-initech"));
+            assert.doesNotMatch(toYamlStream(r.documents), /PRIVATE KEY/);
+        });
+    }
 });
 
 describe("adding a tenant", () => {
@@ -237,14 +336,20 @@ describe("adding a tenant", () => {
 });
 
 describe("a Sovereign without Gateway API", () => {
-    it("serves native webmail through a Traefik Ingress with the tenant's certificate, and creates no Gateway", async () => {
+    it("serves the user paths of the web host through a Traefik Ingress with the tenant's certificate, and creates no Gateway", async () => {
         const r = (await capturingWarnings(() => renderValues("nogw", { fqdn: "omani.works", gateways: { management: "none" }, tenants: [TENANTS[0]] }))).result;
         assert.deepEqual(r.documents.filter((d) => ["Gateway", "ListenerSet", "HTTPRoute"].includes(d.kind)), []);
-        const ingress = doc(r, "tenant-acme", "Ingress", "stalwart-acme-webmail").body;
+        const ingress = doc(r, "tenant-acme", "Ingress", "stalwart-acme-user-access").body;
+        const backend = { service: { name: "stalwart-acme-web", port: { number: 8080 } } };
         assert.deepEqual(ingress.spec, {
             ingressClassName: "traefik",
-            tls: [{ hosts: ["mail.acme.omani.works"], secretName: "stalwart-acme-tls" }],
-            rules: [{ host: "mail.acme.omani.works", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "stalwart-acme-web", port: { number: 8080 } } } }] } }],
+            tls: [{ hosts: ["webmail.acme.omani.works"], secretName: "stalwart-acme-tls" }],
+            rules: [
+                {
+                    host: "webmail.acme.omani.works",
+                    http: { paths: ["/jmap", "/dav", "/.well-known", "/auth", "/api/account", "/api/oauth"].map((path) => ({ path, pathType: "Prefix", backend })) },
+                },
+            ],
         });
         assert.deepEqual(getPath(doc(r, "tenant-acme", "Certificate", "stalwart-acme-tls").body, "spec.dnsNames"), ["*.acme.omani.works", "acme.omani.works"]);
     });
