@@ -1,0 +1,120 @@
+// Every object the program renders is valid for the cluster by the cluster's own rules: each example stack,
+// and generated Sovereigns with 1, 2 and 4 zones and 200 tenants of every mode (native on a free
+// subdomain, native with the tenant's own domain, bp-stalwart-tenant chart). The counts pin how much was
+// checked, CEL rules included, so a validator that silently stops checking fails here.
+
+import { strict as assert } from "node:assert";
+import * as fs from "fs";
+import * as path from "path";
+import type { RenderResult } from "../../../src/render/render-stack";
+import { renderStack } from "../../../src/render/render-stack";
+import { loadCrdCatalog } from "../../../src/tools/schema/crd-catalog";
+import { SchemaReport, formatSchemaReport, validateDocuments } from "../../../src/tools/schema/validate-documents";
+import { REPO_ROOT, capturingWarnings, renderValues, zonesOf } from "../../support/sovereigns";
+
+const catalog = loadCrdCatalog();
+
+interface Summary {
+    objects: number;
+    kinds: Record<string, number>;
+    celEvaluated: number;
+    problems: string[];
+    unsupported: number;
+}
+
+/**
+ * Runs `fn` with V8's own stack formatting instead of ts-node's source-mapped one. Pulumi captures a full
+ * stack trace for every resource (its source position) and every internal promise; mapping each of those
+ * through source maps is about a third of a 200-tenant render's time, and no test here reads them.
+ */
+async function withPlainStackTraces<T>(fn: () => Promise<T>): Promise<T> {
+    const holder = Error as { prepareStackTrace?: unknown };
+    const original = holder.prepareStackTrace;
+    holder.prepareStackTrace = undefined;
+    try {
+        return await fn();
+    } finally {
+        holder.prepareStackTrace = original;
+    }
+}
+
+function summary(r: RenderResult, report: SchemaReport): Summary {
+    const kinds: Record<string, number> = {};
+    for (const d of r.documents) {
+        const key = `${String(d.body.apiVersion)} ${d.kind}`;
+        kinds[key] = (kinds[key] ?? 0) + 1;
+    }
+    return { objects: report.objects, kinds, celEvaluated: report.cel.evaluated, problems: formatSchemaReport(report), unsupported: report.cel.unsupported.length };
+}
+
+describe("schema validation of every rendered object", function () {
+    this.timeout(300_000);
+
+    describe("example stacks", () => {
+        const stacks = fs
+            .readdirSync(path.join(REPO_ROOT, "stacks"))
+            .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+            .filter((s): s is string => s !== undefined)
+            .sort();
+        const expected: Record<string, { objects: number; celEvaluated: number }> = {
+            omantel: { objects: 51, celEvaluated: 73 },
+            "omantel-shard-a": { objects: 39, celEvaluated: 54 },
+            t28: { objects: 9, celEvaluated: 17 },
+        };
+
+        it("covers every stack file in stacks/", () => {
+            assert.deepEqual(stacks, Object.keys(expected).sort());
+        });
+
+        for (const stack of Object.keys(expected)) {
+            it(`${stack}: every object passes`, async () => {
+                const r = await renderStack({ stack, projectRoot: REPO_ROOT });
+                const s = summary(r, validateDocuments(r.documents, catalog));
+                assert.deepEqual({ objects: s.objects, celEvaluated: s.celEvaluated, problems: s.problems, unsupported: s.unsupported }, { ...expected[stack], problems: [], unsupported: 0 });
+            });
+        }
+    });
+
+    describe("generated Sovereigns with 200 tenants", () => {
+        const ZONES = ["omani.works", "omani.homes", "omani.cloud", "omani.site"];
+        /** Every tenth tenant (20) runs the chart, which puts two listeners each on the console Gateway (at most 64). */
+        function tenant(i: number, zones: string[]): Record<string, unknown> {
+            const slug = `org${String(i).padStart(3, "0")}`;
+            const keycloak = { realmURL: `https://auth.big.omani.works/realms/${slug}` };
+            const zone = zones[i % zones.length];
+            if (i % 10 === 2) {
+                return { slug, implementation: "chart", keycloak, domain: { zone } };
+            }
+            return i % 2 === 1 ? { slug, keycloak, domain: { mode: "byo", primary: `${slug}.example.com` } } : { slug, keycloak, domain: { zone } };
+        }
+
+        const cases = [
+            { zones: 1, externalSecrets: "v1", objects: 3549, celEvaluated: 4897 },
+            { zones: 2, externalSecrets: "v1beta1", objects: 3549, celEvaluated: 4898 },
+            { zones: 4, externalSecrets: "v1", objects: 3549, celEvaluated: 4900 },
+        ];
+        for (const c of cases) {
+            it(`${c.zones} zone(s), ExternalSecrets ${c.externalSecrets}: every object passes`, async () => {
+                const zones = ZONES.slice(0, c.zones);
+                const values = {
+                    fqdn: "big.omani.works",
+                    zones: zonesOf(...zones),
+                    tenancy: { externalSecretsApiVersion: c.externalSecrets },
+                    tenants: Array.from({ length: 200 }, (_, i) => tenant(i, zones)),
+                };
+                const r = (await withPlainStackTraces(() => capturingWarnings(() => renderValues(`big${c.zones}`, values)))).result;
+                const started = Date.now();
+                const s = summary(r, validateDocuments(r.documents, catalog));
+                const ms = Date.now() - started;
+                assert.deepEqual(
+                    { objects: s.objects, celEvaluated: s.celEvaluated, problems: s.problems, unsupported: s.unsupported },
+                    { objects: c.objects, celEvaluated: c.celEvaluated, problems: [], unsupported: 0 },
+                );
+                assert.equal(s.kinds[`external-secrets.io/${c.externalSecrets} ExternalSecret`], 360); // two per native tenant; chart tenants get theirs from the chart
+                assert.equal(s.kinds["gateway.networking.k8s.io/v1 ListenerSet"], 180);
+                assert.equal(s.kinds["render.sovereign-stacks/v1 HelmChart"], 8 + 20);
+                assert.ok(ms < 20_000, `validating ${s.objects} objects took ${ms} ms`);
+            });
+        }
+    });
+});
