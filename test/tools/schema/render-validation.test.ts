@@ -75,6 +75,30 @@ describe("schema validation of every rendered object", function () {
         }
     });
 
+    describe("the other placements of tenant traffic (every tenant mode)", () => {
+        const realm = (slug: string) => ({ realmURL: `https://auth.omantel.omani.works/realms/${slug}` });
+        const TENANTS = [
+            { slug: "acme", keycloak: realm("acme") },
+            { slug: "globex", keycloak: realm("globex"), domain: { mode: "byo", primary: "globex.com" } },
+            { slug: "initech", implementation: "chart", keycloak: realm("initech") },
+        ];
+        const cases = [
+            { what: "tenant listeners on the console Gateway", extra: { tenancy: { listeners: "gateway" } }, objects: 50, celEvaluated: 61, kind: "gateway.networking.k8s.io/v1beta1 ReferenceGrant", count: 3 },
+            { what: "no Gateway API: webmail through Ingresses", extra: { gateways: { management: "none" } }, objects: 43, celEvaluated: 0, kind: "networking.k8s.io/v1 Ingress", count: 2 },
+        ];
+        for (const c of cases) {
+            it(`${c.what}: every object passes`, async () => {
+                const values = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes"), tenants: TENANTS, ...c.extra };
+                const r = (await capturingWarnings(() => renderValues("placements", values))).result;
+                const s = summary(r, validateDocuments(r.documents, catalog));
+                assert.deepEqual(
+                    { objects: s.objects, celEvaluated: s.celEvaluated, problems: s.problems, unsupported: s.unsupported, count: s.kinds[c.kind] },
+                    { objects: c.objects, celEvaluated: c.celEvaluated, problems: [], unsupported: 0, count: c.count },
+                );
+            });
+        }
+    });
+
     describe("generated Sovereigns with 200 tenants", () => {
         const ZONES = ["omani.works", "omani.homes", "omani.cloud", "omani.site"];
         /** Every tenth tenant (20) runs the chart, which puts two listeners each on the console Gateway (at most 64). */
