@@ -124,8 +124,31 @@ export function openApiRule(e: OpenApiError): string {
     }
 }
 
+/**
+ * kubernetes-models also carries API versions that Kubernetes has since removed (batch/v1beta1 CronJob,
+ * extensions/v1beta1 Ingress, ...). On 1.30 and newer every built-in alpha or beta version is either
+ * removed or off by default, so only GA versions are accepted; the message names the GA version to use.
+ */
+function prereleaseProblem(ref: ObjectRef): SchemaProblem | undefined {
+    const version = ref.apiVersion.slice(ref.apiVersion.indexOf("/") + 1);
+    if (!/(alpha|beta)/.test(version)) {
+        return undefined;
+    }
+    const group = groupOf(ref.apiVersion);
+    const ga = ["v2", "v1"].map((v) => (group === "" ? v : `${group}/${v}`)).find((gv) => validatorFor(gv, ref.kind) !== undefined);
+    return {
+        object: ref,
+        path: "apiVersion",
+        rule: `${ref.apiVersion} is not served by default on Kubernetes 1.30 and newer (removed, or a pre-release API that is off by default)${ga === undefined ? "" : `; use ${ga}`}`,
+    };
+}
+
 /** Problems with a built-in object; one "unknown kind" problem when this Kubernetes version has no such kind. */
 export function validateBuiltIn(ref: ObjectRef, body: Record<string, unknown>): SchemaProblem[] {
+    const prerelease = prereleaseProblem(ref);
+    if (prerelease !== undefined) {
+        return [prerelease];
+    }
     const validate = validatorFor(ref.apiVersion, ref.kind);
     if (validate === undefined) {
         return [{ object: ref, path: "", rule: `Kubernetes 1.33 serves no kind ${ref.kind} in ${ref.apiVersion} (apiVersion/kind)` }];
