@@ -64,8 +64,13 @@ export function validateDocument(doc: RenderedDocument, catalog: CrdCatalog, tal
     } else {
         ({ problems, namespaced } = customProblems(ref, body, catalog, tally));
     }
+    // A label in a CRD's selector may break the CRD's pattern and the label rule at once: one line per field.
+    const reported = new Set(problems.map((p) => p.path));
     for (const p of nameProblems(ref.kind, body, namespaced)) {
-        problems.push({ object: ref, path: joinPath(p.segments), rule: p.rule });
+        const path = joinPath(p.segments);
+        if (!reported.has(path)) {
+            problems.push({ object: ref, path, rule: p.rule });
+        }
     }
     return problems;
 }

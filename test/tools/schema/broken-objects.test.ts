@@ -141,6 +141,11 @@ describe("schema validation of broken objects", function () {
         ]);
     });
 
+    it("a selector label that breaks both the CRD's pattern and the label rule is one line", () => {
+        const d = broken("CiliumNetworkPolicy", (b) => (b.spec.endpointSelector.matchLabels["app.kubernetes.io/name"] = "stal wart"));
+        assert.deepEqual(lines(d), [`${label(d)}: spec.endpointSelector.matchLabels["app.kubernetes.io/name"]: must match ^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$ (pattern)`]);
+    });
+
     it("an apiVersion the vendored CRDs do not serve is named, with the versions that exist", () => {
         const d = broken("ListenerSet", (b) => (b.apiVersion = "gateway.networking.x-k8s.io/v1alpha1"));
         assert.deepEqual(lines(d), [
