@@ -1,8 +1,9 @@
 // `npm run check -- [--stack <name> | --stack-file <path>] [--mode cilium|spec] [--format table|md] [--out <file>]`
 // Renders a Sovereign stack offline and proves every HTTPRoute attaches: the plan's routes (chart routes
-// predicted from values) and the HTTPRoute objects the program registers. Exit codes: 0 every parentRef is
-// accepted and attached to a listener; 1 a route does not attach, or the program refused the stack (invalid
-// config, or its own attachment proof failed); 2 usage or unexpected error.
+// predicted from values) and the HTTPRoute objects the program registers, and validates every rendered object
+// against the cluster's schemas (src/tools/schema). Exit codes: 0 every parentRef is accepted and attached to
+// a listener and every object is valid; 1 a route does not attach, an object fails schema validation, or the
+// program refused the stack (invalid config, or its own attachment proof failed); 2 usage or unexpected error.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +14,7 @@ import { formatMarkdownError, formatMarkdownReport } from "./markdown";
 import { CheckReport, buildCheckReport, checkPassed } from "./report";
 import { formatTextReport } from "./table";
 import { oneOf, parseFlags } from "../render/cli-args";
+import { SchemaCheck, checkSchemas, schemaSection, schemaStderr } from "../schema/check-step";
 
 export type CheckFormat = "table" | "md";
 
@@ -30,7 +32,8 @@ const USAGE = `usage: npm run check -- [--stack <name> | --stack-file <path>] [-
   --mode <m>           cilium (default): Cilium's route checks and hostname rules; spec: Gateway API v1.6.1
   --format <f>         table (default): text for a terminal; md: Markdown for a pull-request comment
   --out <file>         write the report to this file instead of stdout
-exit codes: 0 every route attaches; 1 a route does not attach or the stack is refused; 2 usage error`;
+exit codes: 0 every route attaches and every object is schema-valid; 1 a route does not attach, an object
+  fails schema validation, or the stack is refused; 2 usage error`;
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
     const flags = parseFlags(argv, ["--stack", "--stack-file", "--mode", "--format", "--out"]);
@@ -80,15 +83,16 @@ function emit(args: CheckArgs, io: CheckIO, text: string): void {
     }
 }
 
-async function check(args: CheckArgs, render: Render): Promise<CheckReport> {
+async function check(args: CheckArgs, render: Render): Promise<{ report: CheckReport; schema: SchemaCheck }> {
     // The program already refuses to plan when its own proof (checkSovereignAttachment, Cilium mode) fails;
     // the report re-checks the same Gateways with the rendered routes added, in the chosen mode.
     const result = await render({ ...(args.stack === undefined ? {} : { stack: args.stack }), ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }) });
     const stackFile = path.relative(process.cwd(), result.stackFile) || result.stackFile;
-    return buildCheckReport(
+    const report = buildCheckReport(
         { stack: result.stack, stackFile, zones: result.spec.zones.map((z) => z.name), plan: result.plan, documents: result.documents },
         args.mode,
     );
+    return { report, schema: checkSchemas(result.documents) };
 }
 
 /** The whole CLI: returns the exit code. `render` is the offline renderer, replaceable in tests. */
@@ -102,8 +106,9 @@ export async function runCheck(argv: readonly string[], io: CheckIO = PROCESS_IO
         return message ? 2 : 0;
     }
     let report: CheckReport;
+    let schema: SchemaCheck;
     try {
-        report = await check(args, render);
+        ({ report, schema } = await check(args, render));
     } catch (err) {
         if (!isConfigError(err)) {
             io.stderr(`check: ${(err as Error).stack ?? String(err)}\n`);
@@ -118,11 +123,12 @@ export async function runCheck(argv: readonly string[], io: CheckIO = PROCESS_IO
         }
         return 1;
     }
-    emit(args, io, args.format === "md" ? formatMarkdownReport(report) : formatTextReport(report));
+    emit(args, io, (args.format === "md" ? formatMarkdownReport(report) : formatTextReport(report)) + schemaSection(schema, args.format));
+    io.stderr(schemaStderr(schema));
     if (args.out !== undefined) {
         io.stderr(`check: ${report.count.routes} routes, ${report.count.attached} attached, stack ${report.stack}; report in ${args.out}\n`);
     }
-    return checkPassed(report) ? 0 : 1;
+    return checkPassed(report) && schema.problems.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) {

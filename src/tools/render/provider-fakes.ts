@@ -1,6 +1,7 @@
 // Deterministic stand-ins for the outputs the tls and random providers compute, for offline runs. The
-// DKIM keys are real Ed25519 and RSA keys (derived from the resource name), so DNS records built from
-// them are real; outputs the real provider marks secret are marked secret here too, so redaction is exercised.
+// Ed25519 DKIM key is a real key derived from the resource name; the RSA one has a real public half of
+// the right shape (fake-rsa-key.ts); outputs the real provider marks secret are marked secret here too,
+// so redaction is exercised.
 
 import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
