@@ -30,20 +30,59 @@ export class IssueList {
     }
 }
 
+/**
+ * A value an error message must not quote: the value of an unknown key (a file pointed at by mistake, a
+ * kubeconfig, a token under a misspelt key) or of a key Pulumi holds as a secret. Only its shape is shown.
+ */
+export class WithheldValue {
+    constructor(readonly description: string) {}
+}
+
+/** Stands in for `value` in an issue: numbers and booleans as they are, anything else by its shape. */
+export function withheld(value: unknown, why = "not shown"): unknown {
+    if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean") {
+        return value;
+    }
+    if (typeof value === "string") {
+        return new WithheldValue(`(a string of ${value.length} characters, ${why})`);
+    }
+    return new WithheldValue(Array.isArray(value) ? `(a list, ${why})` : `(a mapping, ${why})`);
+}
+
+const MAX_SHOWN = 80;
+
 /** Renders a value for an error message: short, single-line, and unambiguous about its type. */
 export function describeValue(value: unknown): string {
     if (value === undefined) {
         return "(missing)";
     }
-    const json = JSON.stringify(value);
-    if (json === undefined) {
-        return String(value);
+    if (value instanceof WithheldValue) {
+        return value.description;
     }
-    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+    let json: string | undefined;
+    try {
+        json = JSON.stringify(value);
+    } catch {
+        json = undefined; // a cycle; never reached for parsed config, which is checked to be a tree
+    }
+    if (json === undefined) {
+        return String(value).slice(0, MAX_SHOWN);
+    }
+    // JSON escapes control characters, so an excerpt cannot rewrite the terminal or break a line.
+    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 3)}...` : json;
 }
 
 export function formatIssue(issue: ConfigIssue): string {
+    if (issue.path === "(file)") {
+        return `${issue.file}: ${issue.problem}. Fix: ${issue.fix}`;
+    }
     return `${issue.file}: ${issue.path} = ${describeValue(issue.value)}: ${issue.problem}. Fix: ${issue.fix}`;
+}
+
+/** The issues with the values of `secretPaths` (and of keys under them) in `file` withheld. */
+export function withSecretsWithheld(issues: readonly ConfigIssue[], file: string, secretPaths: readonly string[]): ConfigIssue[] {
+    const isSecret = (p: string) => secretPaths.some((s) => p === s || p.startsWith(`${s}.`) || p.startsWith(`${s}[`));
+    return issues.map((i) => (i.file === file && isSecret(i.path) ? { ...i, value: i.value === undefined ? undefined : new WithheldValue("(secret, not shown)") } : i));
 }
 
 /** Thrown when a Sovereign's configuration is invalid; carries every problem found. */

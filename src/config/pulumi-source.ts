@@ -7,7 +7,13 @@ import type { SovereignReference } from "../model/sovereign-reference";
 import type { SovereignSpec } from "../model/sovereign-spec";
 import { parseShard } from "./shard-config";
 import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
-import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
+import { findProjectRoot, foreignNamespaceKeys, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
+
+// Which config keys Pulumi holds as secrets; the SDK exports this at runtime but not in its typings.
+function secretKeyTest(): (fullKey: string) => boolean {
+    const isConfigSecret = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+    return typeof isConfigSecret === "function" ? isConfigSecret : () => false;
+}
 
 // The CLI hands every config value to the program as a string; structured values arrive as JSON.
 const STRING_KEYS: readonly string[] = ["fqdn", "tenantsDir", "shardOf"];
@@ -39,15 +45,22 @@ export function stackConfigFromPulumi(options: PulumiSourceOptions = {}): StackC
     const stack = pulumi.getStack();
     const prefix = `${projectName}:`;
     const values: Record<string, unknown> = {};
-    for (const [fullKey, raw] of Object.entries(pulumi.runtime.allConfig())) {
+    const isSecret = secretKeyTest();
+    const secretKeys: string[] = [];
+    const all = pulumi.runtime.allConfig();
+    for (const [fullKey, raw] of Object.entries(all)) {
         if (fullKey.startsWith(prefix)) {
             const key = fullKey.slice(prefix.length);
             values[key] = decode(key, raw);
+            if (isSecret(fullKey)) {
+                secretKeys.push(key);
+            }
         }
     }
+    const foreignKeys = foreignNamespaceKeys(Object.keys(all), projectName);
     const stackFile = options.stackFile ?? stackFilePath(readProjectFile(findProjectRoot(process.cwd())), stack);
     const shown = path.relative(process.cwd(), stackFile) || stackFile;
-    return { input: { project: projectName, stack, file: shown, values }, readTenantDir: tenantDirectoryReader(path.dirname(stackFile)) };
+    return { input: { project: projectName, stack, file: shown, values, secretKeys, foreignKeys }, readTenantDir: tenantDirectoryReader(path.dirname(stackFile)) };
 }
 
 /** Validates a Sovereign stack; throws SovereignConfigError listing every problem. */

@@ -20,7 +20,7 @@ import type {
 import type { TenantSpec } from "../model/tenant-spec";
 import { isPlainObject } from "../rules/plain-object";
 import { booleanDefault, childKeys, listDefault, numberDefault, stringDefault } from "./config-keys";
-import { IssueList, SovereignConfigError } from "./issues";
+import { IssueList, SovereignConfigError, withSecretsWithheld, withheld } from "./issues";
 import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
 import {
     ConfigSite,
@@ -36,6 +36,7 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
+import { foreignNamespaceFix } from "./stack-files";
 import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";
 
@@ -55,6 +56,23 @@ export interface StackConfigInput {
     file: string;
     /** The project's config values with the `<project>:` prefix removed, already parsed from YAML/JSON. */
     values: Record<string, unknown>;
+    /** Keys of `values` Pulumi holds as secrets: their values are never printed. */
+    secretKeys?: readonly string[];
+    /** Full keys of namespaces that are neither the project's nor a provider's (e.g. a misspelt project name). */
+    foreignKeys?: readonly string[];
+}
+
+/** Reports the keys of a foreign namespace: the program would never read them. */
+export function checkForeignKeys(site: ConfigSite, input: StackConfigInput): void {
+    for (const k of input.foreignKeys ?? []) {
+        site.issues.add(input.file, k, withheld(undefined), `is not read: its namespace is neither this project's nor a provider's`, foreignNamespaceFix(k, input.project));
+    }
+}
+
+/** The error for a refused stack, with the values of secret keys withheld. */
+export function stackConfigError(input: StackConfigInput, issues: IssueList): SovereignConfigError {
+    const key = (k: string) => `${input.project}:${k}`;
+    return new SovereignConfigError(withSecretsWithheld(issues.all, input.file, (input.secretKeys ?? []).map(key)));
 }
 
 /** One tenant file of a tenants folder, parsed. */
@@ -65,6 +83,8 @@ export interface TenantDocument {
     content: unknown;
     /** Set when the file is not valid YAML. */
     parseError?: string;
+    /** Set when the file cannot be used at all (not a tenant file, a folder, a dangling link, too large, not YAML). */
+    fileProblem?: { problem: string; fix: string };
 }
 
 /** Reads a tenants folder; throws with a readable message when it cannot. */
@@ -348,6 +368,14 @@ export function readTenants(
                 site.issues.add(doc.file, "(file)", undefined, `is not valid YAML: ${doc.parseError}`, "fix the YAML syntax");
                 continue;
             }
+            if (doc.fileProblem !== undefined) {
+                site.issues.add(doc.file, "(file)", undefined, doc.fileProblem.problem, doc.fileProblem.fix);
+                continue;
+            }
+            if (doc.content === undefined || doc.content === null) {
+                site.issues.add(doc.file, "(file)", undefined, "is empty", "write the tenant's keys (at least keycloak.realmURL), or remove the file");
+                continue;
+            }
             const t = parseTenant({ issues: site.issues, file: doc.file }, "", doc.content, ctx, doc.slug);
             if (t) {
                 tenants.push(t);
@@ -401,9 +429,10 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const key = (k: string) => `${input.project}:${k}`;
     const v = input.values;
 
+    checkForeignKeys(site, input);
     for (const k of Object.keys(v).sort()) {
         if (!STACK_KEYS.includes(k)) {
-            issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
+            issues.add(input.file, key(k), withheld(v[k]), "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
         }
     }
 
@@ -446,7 +475,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });
 
     if (issues.size > 0) {
-        throw new SovereignConfigError(issues.all);
+        throw stackConfigError(input, issues);
     }
     return { stack: input.stack, stackFile: input.file, fqdn, zones, gateways: gatewaySettings, blueprints, tenancy, tenants };
 }
