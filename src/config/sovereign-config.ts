@@ -21,7 +21,7 @@ import type { TenantSpec } from "../model/tenant-spec";
 import { isPlainObject } from "../rules/plain-object";
 import { booleanDefault, childKeys, listDefault, numberDefault, stringDefault } from "./config-keys";
 import { IssueList, SovereignConfigError, withSecretsWithheld, withheld } from "./issues";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
+import { annotationKeyProblem, compareSemver, dnsLabelProblem, dnsNameProblem, imageRegistryProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
 import {
     ConfigSite,
     childPath,
@@ -37,6 +37,7 @@ import {
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
 import { foreignNamespaceFix } from "./stack-files";
+import { checkBlueprintsTogether } from "./blueprint-collisions";
 import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";
 
@@ -151,6 +152,17 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
     if (settings.httpsPort === settings.httpPort) {
         site.issues.add(site.file, at("httpPort"), settings.httpPort, "equals httpsPort", "use different ports, e.g. 443 and 80");
     }
+    if (objectNameProblem(settings.className)) {
+        site.issues.add(site.file, at("className"), settings.className, "is not a valid GatewayClass name", `use a lowercase DNS name, e.g. ${stringDefault("stack", "gateways.className")}`);
+    }
+    for (const [k, value] of Object.entries(settings.infrastructureAnnotations)) {
+        const keyProblem = annotationKeyProblem(k);
+        if (keyProblem) {
+            site.issues.add(site.file, childPath(at("infrastructureAnnotations"), k), value, `has a key that ${keyProblem}`, "use a key such as io.cilium/lb-ipam-ips");
+        } else if (value.length > 4096) {
+            site.issues.add(site.file, childPath(at("infrastructureAnnotations"), k), value, `is ${value.length} characters long; the Gateway CRD allows at most 4096`, "shorten the value");
+        }
+    }
     const annotationCount = Object.keys(settings.infrastructureAnnotations).length;
     if (annotationCount > 8) {
         site.issues.add(site.file, at("infrastructureAnnotations"), `${annotationCount} entries`, "the Gateway CRD allows at most 8", "keep at most 8 infrastructure annotations");
@@ -195,6 +207,11 @@ function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySet
             trustedCidrs.push(cidr);
         }
     });
+    const imageRegistry = readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry"));
+    const registryProblem = imageRegistry === "" ? undefined : imageRegistryProblem(imageRegistry);
+    if (registryProblem) {
+        site.issues.add(site.file, at("imageRegistry"), imageRegistry, `is not a registry prefix: it ${registryProblem}`, "write a registry host and optional path, e.g. harbor.omantel.omani.works/dockerhub");
+    }
     const version = readEnum(site, at("externalSecretsApiVersion"), t.externalSecretsApiVersion, ["v1", "v1beta1"], stringDefault("stack", "tenancy.externalSecretsApiVersion") as "v1" | "v1beta1");
     return {
         externalSecretsApiVersion: `external-secrets.io/${version}`,
@@ -203,7 +220,7 @@ function readTenancy(site: ConfigSite, path: string, value: unknown): TenancySet
         certificateIssuer: objectName("certificateIssuer", stringDefault("stack", "tenancy.certificateIssuer")),
         byoCertificateIssuer: objectName("byoCertificateIssuer", stringDefault("stack", "tenancy.byoCertificateIssuer")),
         trustedCidrs,
-        imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry")),
+        imageRegistry,
     };
 }
 
@@ -267,6 +284,25 @@ function readBlueprint(
                 `names listener ${sectionName} (hostname ${listener.hostname}), which does not serve ${host}; the route would not attach (NoMatchingListenerHostname)`,
                 `remove sectionName, or use a listener whose hostname matches ${host}`,
             );
+        } else {
+            const serving = servingListener(httpsListeners, host, "HTTPS");
+            if (listener.protocol !== "HTTPS") {
+                site.issues.add(
+                    site.file,
+                    at("sectionName"),
+                    sectionName,
+                    `names the plain-${listener.protocol} listener ${sectionName}; ${host} would be served without TLS only${serving ? `, and ${serving.name}, the HTTPS listener that serves ${host}, would not carry the route` : ""}`,
+                    `remove ${at("sectionName")} so the route attaches by hostname (recommended)${serving ? `, or pin the HTTPS listener ${serving.name}` : ""}`,
+                );
+            } else if (serving !== undefined && serving.name !== listener.name) {
+                site.issues.add(
+                    site.file,
+                    at("sectionName"),
+                    sectionName,
+                    `names listener ${sectionName} (hostname ${listener.hostname ?? "*"}), but ${host} is served by the more specific listener ${serving.name} (hostname ${serving.hostname ?? "*"}); the route would attach where no request for ${host} arrives`,
+                    `remove ${at("sectionName")} so the route attaches by hostname (recommended), or pin ${serving.name}`,
+                );
+            }
         }
     }
 
@@ -473,6 +509,19 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const tenants = readTenants(site, key, v, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);
     checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });
+    const allowSystemNamespace = new Set<string>();
+    for (const name of PLATFORM_BLUEPRINTS) {
+        const raw = bpConfig[name];
+        const allowPath = childPath(childPath(bpPath, name), "allowSystemNamespace");
+        if (isPlainObject(raw) && readBoolean(site, allowPath, raw.allowSystemNamespace, booleanDefault("stack", "blueprints.<name>.allowSystemNamespace"))) {
+            allowSystemNamespace.add(name);
+        }
+    }
+    checkBlueprintsTogether(site, bpPath, blueprints, {
+        consoleHosts: new Map(gatewaySettings.consoleHostPrefixes.map((p) => [`${p}.${fqdn}`, p])),
+        tenants,
+        allowSystemNamespace,
+    });
 
     if (issues.size > 0) {
         throw stackConfigError(input, issues);

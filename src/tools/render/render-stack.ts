@@ -14,7 +14,7 @@ import { AttachmentError } from "../../proof/sovereign-attachment";
 import { RenderedDocument, documentsFor } from "./documents";
 import { OutputFaker, RecordingMocks, Registration } from "./recording-mocks";
 import { PROVIDER_FAKES } from "./provider-fakes";
-import { shardOfName } from "../../config/shard-config";
+import { shardOfName, shardOfProblem } from "../../config/shard-config";
 import { isPlainObject } from "../../rules/plain-object";
 
 export interface RenderOptions {
@@ -45,6 +45,11 @@ export interface RenderResult {
 
 export const DEFAULT_STACK = "omantel";
 
+/** YAML's .inf and .nan have no JSON form; as strings they reach validation instead of becoming null (a default). */
+function keepNonFinite(_key: string, value: unknown): unknown {
+    return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
+
 /** Config as the CLI passes it: `<project>:<key>` -> string, structured values as JSON. */
 export function cliConfigMap(project: string, values: Record<string, unknown>, secureKeys: readonly string[], otherValues: Record<string, unknown> = {}): {
     config: Record<string, string>;
@@ -54,7 +59,7 @@ export function cliConfigMap(project: string, values: Record<string, unknown>, s
     for (const [key, value] of Object.entries(values)) {
         // secure: values cannot be decrypted offline; the program sees a stand-in, marked secret.
         const shown = secureKeys.includes(key) ? "[encrypted]" : value;
-        config[`${project}:${key}`] = typeof shown === "string" ? shown : JSON.stringify(shown);
+        config[`${project}:${key}`] = typeof shown === "string" ? shown : JSON.stringify(shown, keepNonFinite);
     }
     // Other namespaces (provider settings) reach the program too, as under the CLI, which checks their namespace.
     const otherSecrets: string[] = [];
@@ -63,7 +68,7 @@ export function cliConfigMap(project: string, values: Record<string, unknown>, s
         if (secure) {
             otherSecrets.push(fullKey);
         }
-        config[fullKey] = secure ? "[encrypted]" : typeof value === "string" ? value : JSON.stringify(value);
+        config[fullKey] = secure ? "[encrypted]" : typeof value === "string" ? value : JSON.stringify(value, keepNonFinite);
     }
     return { config, secretKeys: [...secureKeys.map((k) => `${project}:${k}`), ...otherSecrets] };
 }
@@ -81,7 +86,7 @@ function projectRootFor(stackFile: string | undefined): string {
 }
 
 /** For a shard stack, the outputs of its Sovereign stack, rendered offline from the local stack file. */
-async function sovereignOfShard(values: Record<string, unknown>, projectRoot: string, shardFile: string): Promise<Record<string, Record<string, unknown>>> {
+async function sovereignOfShard(values: Record<string, unknown>, projectRoot: string, shardFile: string, shardStack: string): Promise<Record<string, Record<string, unknown>>> {
     const name = shardOfName(values);
     if (name === undefined) {
         return {};
@@ -93,11 +98,12 @@ async function sovereignOfShard(values: Record<string, unknown>, projectRoot: st
     const refuse = (problem: string, fix: string, more: readonly ConfigIssue[] = []): never => {
         throw new SovereignConfigError([{ file: shownPath(shardFile), path: key, value: name, problem, fix }, ...more]);
     };
-    if (stackNameProblem(parent) !== undefined || !/^[^/]+\/[^/]+\/[^/]+$/.test(name)) {
-        refuse("is not a fully qualified stack name", "write the Sovereign stack as <organization>/<project>/<stack>, e.g. organization/sovereign-stacks/omantel");
+    const nameProblem = shardOfProblem(name, project.name, shardStack) ?? (stackNameProblem(parent) === undefined ? undefined : "is not a fully qualified stack name");
+    if (nameProblem !== undefined) {
+        refuse(nameProblem, "write the Sovereign stack as <organization>/<project>/<stack>, e.g. organization/sovereign-stacks/omantel");
     }
     if (parentFile === path.resolve(shardFile)) {
-        refuse("names this stack itself; a shard belongs to another, Sovereign stack", "point it at the Sovereign stack");
+        refuse("names this stack file itself; a shard belongs to another, Sovereign stack", "point it at the Sovereign stack");
     }
     const missing = pathProblem(parentFile);
     if (missing) {
@@ -131,7 +137,7 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
     const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));
     const { projectValues, secureKeys, otherValues } = readStackFileConfig(stackFile, project);
     const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys, otherValues);
-    const stackReferences = options.stackReferences ?? (await sovereignOfShard(projectValues, root, stackFile));
+    const stackReferences = options.stackReferences ?? (await sovereignOfShard(projectValues, root, stackFile, stack));
 
     const mocks = new RecordingMocks(options.fakers ?? PROVIDER_FAKES, stackReferences);
     await pulumi.runtime.setMocks(mocks, project.name, stack, false);
