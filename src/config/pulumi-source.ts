@@ -7,7 +7,8 @@ import type { SovereignReference } from "../model/sovereign-reference";
 import type { SovereignSpec } from "../model/sovereign-spec";
 import { parseShard } from "./shard-config";
 import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
-import { findProjectRoot, foreignNamespaceKeys, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
+import { foreignNamespaceKeys } from "./config-namespaces";
+import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
 
 // Which config keys Pulumi holds as secrets; the SDK exports this at runtime but not in its typings.
 function secretKeyTest(): (fullKey: string) => boolean {

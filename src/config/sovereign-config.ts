@@ -36,7 +36,7 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
-import { foreignNamespaceFix } from "./stack-files";
+import { foreignNamespaceFix } from "./config-namespaces";
 import { checkBlueprintsTogether } from "./blueprint-collisions";
 import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";

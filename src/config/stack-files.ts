@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isPlainObject } from "../rules/plain-object";
 import { SovereignConfigError, withheld } from "./issues";
-import { closestKey, unknownKeyFix } from "./reader";
+import { unknownKeyFix } from "./reader";
 import type { TenantDirectoryReader, TenantDocument } from "./sovereign-config";
 import { pathProblem, readYamlFile } from "./yaml-file";
 
@@ -153,29 +153,6 @@ export function readStackFileConfig(file: string, project: ProjectFile): StackFi
         projectValues[key] = value;
     }
     return { projectValues, secureKeys, otherValues };
-}
-
-// Namespaces whose keys this program's stack may carry: its providers' settings and Pulumi's own.
-export const PROVIDER_NAMESPACES: readonly string[] = ["kubernetes", "pulumi", "random", "tls"];
-
-/** Config keys of namespaces that are neither the project's nor a provider's (a misspelt project name). */
-export function foreignNamespaceKeys(fullKeys: readonly string[], project: string): string[] {
-    return fullKeys
-        .filter((k) => {
-            const colon = k.indexOf(":");
-            const namespace = colon < 0 ? project : k.slice(0, colon);
-            return namespace !== project && !PROVIDER_NAMESPACES.includes(namespace);
-        })
-        .sort();
-}
-
-/** The fix for a key of a foreign namespace: the project's namespace, with "did you mean" when it is close. */
-export function foreignNamespaceFix(fullKey: string, project: string): string {
-    const namespace = fullKey.slice(0, fullKey.indexOf(":"));
-    const rest = fullKey.slice(namespace.length + 1);
-    const guess = closestKey(namespace, [project, ...PROVIDER_NAMESPACES]);
-    const near = guess === undefined ? "" : `did you mean "${guess}:${rest}"? `;
-    return `${near}this program's keys are under "${project}:" (the name in Pulumi.yaml); provider settings under ${PROVIDER_NAMESPACES.map((n) => `"${n}:"`).join(", ")}`;
 }
 
 /** Whether `inner` is `outer` or inside it (both resolved). */
