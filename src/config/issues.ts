@@ -72,11 +72,21 @@ export function describeValue(value: unknown): string {
     return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 3)}...` : json;
 }
 
+/**
+ * Message text that may quote parts of values: control characters escaped (no terminal escapes, one line
+ * per issue), at most `max` characters.
+ */
+export function sanitised(text: string, max = 1000): string {
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+
 export function formatIssue(issue: ConfigIssue): string {
+    const [file, problem, fix] = [sanitised(issue.file, 300), sanitised(issue.problem), sanitised(issue.fix)];
     if (issue.path === "(file)") {
-        return `${issue.file}: ${issue.problem}. Fix: ${issue.fix}`;
+        return `${file}: ${problem}. Fix: ${fix}`;
     }
-    return `${issue.file}: ${issue.path} = ${describeValue(issue.value)}: ${issue.problem}. Fix: ${issue.fix}`;
+    return `${file}: ${sanitised(issue.path, 300)} = ${describeValue(issue.value)}: ${problem}. Fix: ${fix}`;
 }
 
 /** The issues with the values of `secretPaths` (and of keys under them) in `file` withheld. */

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SovereignReference } from "../model/sovereign-reference";
 import type { SovereignSpec } from "../model/sovereign-spec";
 import { parseShard } from "./shard-config";
+import { setOwn } from "../rules/plain-object";
 import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
 import { foreignNamespaceKeys } from "./config-namespaces";
 import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
@@ -52,7 +53,7 @@ export function stackConfigFromPulumi(options: PulumiSourceOptions = {}): StackC
     for (const [fullKey, raw] of Object.entries(all)) {
         if (fullKey.startsWith(prefix)) {
             const key = fullKey.slice(prefix.length);
-            values[key] = decode(key, raw);
+            setOwn(values, key, decode(key, raw));
             if (isSecret(fullKey)) {
                 secretKeys.push(key);
             }

@@ -3,7 +3,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { isPlainObject } from "../rules/plain-object";
+import { isPlainObject, setOwn } from "../rules/plain-object";
 import { SovereignConfigError, withheld } from "./issues";
 import { unknownKeyFix } from "./reader";
 import type { TenantDirectoryReader, TenantDocument } from "./sovereign-config";
@@ -59,7 +59,7 @@ export function readProjectFile(root: string): ProjectFile {
         for (const [key, decl] of Object.entries(doc.config)) {
             const value = isPlainObject(decl) ? decl.default : decl;
             if (value !== undefined) {
-                configDefaults[key] = value;
+                setOwn(configDefaults, key, value);
             }
         }
     }
@@ -150,7 +150,7 @@ export function readStackFileConfig(file: string, project: ProjectFile): StackFi
         if (isPlainObject(value) && typeof value.secure === "string") {
             secureKeys.push(key);
         }
-        projectValues[key] = value;
+        setOwn(projectValues, key, value);
     }
     return { projectValues, secureKeys, otherValues };
 }

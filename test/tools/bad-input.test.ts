@@ -8,106 +8,19 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { runRender } from "../../src/tools/render/cli";
-import { runCheck } from "../../src/tools/check/cli";
 import { REPO_ROOT, zonesOf } from "../support/sovereigns";
 
-const P = "sovereign-stacks";
-const TOKEN = "eyJhbGciOiJSUzI1NiIsImtpZCI6IkxFQUtFRC1UT0tFTi0xMjM0NTY3ODkwIn0";
+import { BadInputCase, Entry, P, TOKEN, assertClearRefusal, runCase, stackText } from "../support/bad-input";
+
 const realm = (slug: string) => ({ realmURL: `https://auth.omantel.omani.works/realms/${slug}` });
 const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
 const ONE_ZONE = { fqdn: "t28.omani.works", zones: zonesOf("omani.works") };
-
-/** A file's content, a symbolic link, or a folder. */
-type Entry = string | { symlink: string } | { folder: true };
-
-/** A stack file's text with `values` under the project's namespace. */
-function stackText(values: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
-    return yaml.dump({ config: { ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`${P}:${k}`, v])), ...extra } });
-}
-
-export interface BadInputCase {
-    name: string;
-    files: Record<string, Entry>;
-    /** CLI arguments; `{dir}` is replaced by the temp folder. Default: --stack-file {dir}/Pulumi.s.yaml */
-    args?: string[];
-    tool?: "render" | "check";
-    exit: 0 | 1 | 2;
-    /** Every one must appear in stderr. */
-    words: (string | RegExp)[];
-    /** None may appear in stderr, stdout or a written report. */
-    never?: string[];
-}
-
-function materialise(files: Record<string, Entry>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-input-"));
-    for (const [name, entry] of Object.entries(files)) {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        if (typeof entry === "string") {
-            fs.writeFileSync(file, entry);
-        } else if ("symlink" in entry) {
-            fs.symlinkSync(entry.symlink.replace("{dir}", dir), file);
-        } else {
-            fs.mkdirSync(file, { recursive: true });
-        }
-    }
-    return dir;
-}
-
-export interface Outcome {
-    code: number;
-    stdout: string;
-    stderr: string;
-    dir: string;
-}
-
-export async function runCase(c: BadInputCase): Promise<Outcome> {
-    const dir = materialise(c.files);
-    const args = (c.args ?? ["--stack-file", "{dir}/Pulumi.s.yaml"]).map((a) => a.replace("{dir}", dir));
-    let stdout = "";
-    let stderr = "";
-    const warn = console.warn;
-    console.warn = () => undefined; // the program's decisions, not errors
-    try {
-        const code =
-            c.tool === "check"
-                ? await runCheck(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (f, t) => fs.writeFileSync(f, t) })
-                : await runRender(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-        return { code, stdout, stderr, dir };
-    } finally {
-        console.warn = warn;
-    }
-}
-
-/** What every refusal must look like. */
-export function assertClearRefusal(c: BadInputCase, o: Outcome): void {
-    const shown = `stderr:\n${o.stderr}\nstdout:\n${o.stdout.slice(0, 400)}`;
-    assert.equal(o.code, c.exit, shown);
-    assert.doesNotMatch(o.stderr, /\n\s+at /, `a stack trace:\n${shown}`);
-    if (c.exit !== 0) {
-        assert.equal(o.stdout, "", shown);
-    }
-    if (c.exit === 2) {
-        assert.match(o.stderr, /^(render|check): [^\n]+\nusage: npm run (render|check) -- [^\n]+\n$/, `one problem line and one usage line:\n${shown}`);
-    }
-    for (const w of c.words) {
-        if (typeof w === "string") {
-            assert.ok(o.stderr.includes(w), `missing ${JSON.stringify(w)} in\n${shown}`);
-        } else {
-            assert.match(o.stderr, w, shown);
-        }
-    }
-    for (const secret of [TOKEN, ...(c.never ?? [])]) {
-        assert.ok(!o.stderr.includes(secret) && !o.stdout.includes(secret), `leaked ${secret}:\n${shown}`);
-    }
-}
 
 const S = "Pulumi.s.yaml";
 const tenantsOf = (files: Record<string, Entry>): Record<string, Entry> => Object.fromEntries(Object.entries(files).map(([k, v]) => [`tenants/${k}`, v]));
 const KUBECONFIG = yaml.dump({ apiVersion: "v1", kind: "Config", clusters: [{ name: "c", cluster: { server: "https://10.0.0.1" } }], users: [{ name: "admin", user: { token: TOKEN } }] });
 
-export const CASES: Record<string, BadInputCase[]> = {
+const CASES: Record<string, BadInputCase[]> = {
     "the stack file itself": [
         { name: "missing", files: {}, exit: 1, words: ["Pulumi.s.yaml: does not exist"] },
         { name: "a folder", files: { [S]: { folder: true } }, exit: 1, words: ["Pulumi.s.yaml: is a folder, not a file"] },
