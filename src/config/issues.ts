@@ -89,10 +89,18 @@ export function formatIssue(issue: ConfigIssue): string {
     return `${file}: ${sanitised(issue.path, 300)} = ${describeValue(issue.value)}: ${problem}. Fix: ${fix}`;
 }
 
-/** The issues with the values of `secretPaths` (and of keys under them) in `file` withheld. */
-export function withSecretsWithheld(issues: readonly ConfigIssue[], file: string, secretPaths: readonly string[]): ConfigIssue[] {
+/**
+ * The issues with the values of `secretPaths` (and of keys under them) in `file` withheld, and the secret
+ * strings themselves (`secretTexts`, at least 4 characters) blanked wherever another message quotes them.
+ */
+export function withSecretsWithheld(issues: readonly ConfigIssue[], file: string, secretPaths: readonly string[], secretTexts: readonly string[] = []): ConfigIssue[] {
     const isSecret = (p: string) => secretPaths.some((s) => p === s || p.startsWith(`${s}.`) || p.startsWith(`${s}[`));
-    return issues.map((i) => (i.file === file && isSecret(i.path) ? { ...i, value: i.value === undefined ? undefined : new WithheldValue("(secret, not shown)") } : i));
+    const texts = secretTexts.filter((t) => t.length >= 4);
+    const scrub = (text: string) => texts.reduce((out, t) => out.split(t).join("[secret]"), text);
+    return issues.map((i) => {
+        const value = i.file === file && isSecret(i.path) && i.value !== undefined ? new WithheldValue("(secret, not shown)") : typeof i.value === "string" ? scrub(i.value) : i.value;
+        return { ...i, value, problem: scrub(i.problem), fix: scrub(i.fix) };
+    });
 }
 
 /** Thrown when a Sovereign's configuration is invalid; carries every problem found. */

@@ -73,7 +73,8 @@ export function checkForeignKeys(site: ConfigSite, input: StackConfigInput): voi
 /** The error for a refused stack, with the values of secret keys withheld. */
 export function stackConfigError(input: StackConfigInput, issues: IssueList): SovereignConfigError {
     const key = (k: string) => `${input.project}:${k}`;
-    return new SovereignConfigError(withSecretsWithheld(issues.all, input.file, (input.secretKeys ?? []).map(key)));
+    const secretTexts = (input.secretKeys ?? []).map((k) => input.values[k]).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? ""));
+    return new SovereignConfigError(withSecretsWithheld(issues.all, input.file, (input.secretKeys ?? []).map(key), secretTexts));
 }
 
 /** One tenant file of a tenants folder, parsed. */
