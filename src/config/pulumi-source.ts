@@ -7,6 +7,7 @@ import type { SovereignReference } from "../model/sovereign-reference";
 import type { SovereignSpec } from "../model/sovereign-spec";
 import { parseShard } from "./shard-config";
 import { setOwn } from "../rules/plain-object";
+import { YAML_LIMITS } from "./yaml-file";
 import { StackConfigInput, TenantDirectoryReader, parseSovereign } from "./sovereign-config";
 import { foreignNamespaceKeys } from "./config-namespaces";
 import { findProjectRoot, readProjectFile, stackFilePath, tenantDirectoryReader } from "./stack-files";
@@ -20,12 +21,31 @@ function secretKeyTest(): (fullKey: string) => boolean {
 // The CLI hands every config value to the program as a string; structured values arrive as JSON.
 const STRING_KEYS: readonly string[] = ["fqdn", "tenantsDir", "shardOf"];
 
+/** Whether `value` nests mappings or lists more than `max` levels deep (iterative: no recursion to overflow). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+    const stack: [unknown, number][] = [[value, 0]];
+    while (stack.length > 0) {
+        const [v, depth] = stack.pop()!;
+        if (typeof v === "object" && v !== null) {
+            if (depth >= max) {
+                return true;
+            }
+            for (const child of Object.values(v)) {
+                stack.push([child, depth + 1]);
+            }
+        }
+    }
+    return false;
+}
+
 function decode(key: string, raw: string): unknown {
     if (STRING_KEYS.includes(key)) {
         return raw;
     }
     try {
-        return JSON.parse(raw);
+        const parsed: unknown = JSON.parse(raw);
+        // Nesting no config needs would overflow the readers' recursion; kept as text, it is a type error.
+        return nestedDeeperThan(parsed, YAML_LIMITS.maxDepth) ? raw : parsed;
     } catch {
         return raw; // reported as a type error by validation, with the key path
     }

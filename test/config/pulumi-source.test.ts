@@ -46,4 +46,10 @@ describe("config from the Pulumi CLI", () => {
         const err = await refusal({ [`${P}:fqdn`]: "omantel.omani.works", [`${P}:__proto__`]: "{}" }, []);
         assert.deepEqual(err.issues.map((i) => i.path), [`${P}:__proto__`]);
     });
+
+    it("refuses absurd nesting as a type error instead of overflowing the readers", async () => {
+        const deep = `${"[".repeat(20000)}${"]".repeat(20000)}`;
+        const err = await refusal({ [`${P}:fqdn`]: "omantel.omani.works", [`${P}:tenants`]: deep }, []);
+        assert.deepEqual(err.issues.map((i) => [i.path, i.problem]), [[`${P}:tenants`, "expected a list, got a string"]]);
+    });
 });

@@ -23,6 +23,7 @@ const KUBECONFIG = yaml.dump({ apiVersion: "v1", kind: "Config", clusters: [{ na
 const CASES: Record<string, BadInputCase[]> = {
     "the stack file itself": [
         { name: "missing", files: {}, exit: 1, words: ["Pulumi.s.yaml: does not exist"] },
+        { name: "--stack naming no stack", files: {}, args: ["--stack", "nope"], exit: 1, words: ["stacks/Pulumi.nope.yaml: does not exist, so there is no stack nope. Fix: use one of the stacks: omantel, omantel-shard-a, t28"] },
         { name: "a folder", files: { [S]: { folder: true } }, exit: 1, words: ["Pulumi.s.yaml: is a folder, not a file"] },
         { name: "not named Pulumi.<stack>.yaml", files: { "stack.yaml": stackText(BASE) }, args: ["--stack-file", "{dir}/stack.yaml"], exit: 1, words: ["stack.yaml: is not named like a stack file", "Fix: rename it to Pulumi.<stack>.yaml"] },
         { name: "empty", files: { [S]: "" }, exit: 1, words: ["Pulumi.s.yaml: is empty", `${P}:fqdn`] },

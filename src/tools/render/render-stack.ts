@@ -1,6 +1,7 @@
 // Runs the program offline, in-process, under recording mocks, with the config the Pulumi CLI would
 // pass for a stack file; returns every document the stack would deploy, and its outputs.
 
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigIssue, SovereignConfigError } from "../../config/issues";
@@ -130,11 +131,26 @@ async function sovereignOfShard(values: Record<string, unknown>, projectRoot: st
     }
 }
 
+function knownStacks(dir: string): string[] {
+    try {
+        return fs
+            .readdirSync(dir)
+            .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+            .filter((n): n is string => n !== undefined)
+            .sort();
+    } catch {
+        return [];
+    }
+}
+
 export async function renderStack(options: RenderOptions): Promise<RenderResult> {
     const root = options.projectRoot ?? projectRootFor(options.stackFile);
     const project = readProjectFile(root);
     const stack = options.stackFile ? stackNameFromFile(options.stackFile) : options.stack ?? DEFAULT_STACK;
     const stackFile = path.resolve(options.stackFile ?? stackFilePath(project, stack));
+    if (options.stackFile === undefined && pathProblem(stackFile) !== undefined) {
+        throw new SovereignConfigError([{ file: shownPath(stackFile), path: "(file)", value: undefined, problem: `does not exist, so there is no stack ${stack}`, fix: `use one of the stacks: ${knownStacks(path.dirname(stackFile)).join(", ") || "(none)"}` }]);
+    }
     const { projectValues, secureKeys, otherValues } = readStackFileConfig(stackFile, project);
     const { config, secretKeys } = cliConfigMap(project.name, projectValues, secureKeys, otherValues);
     const stackReferences = options.stackReferences ?? (await sovereignOfShard(projectValues, root, stackFile, stack));
