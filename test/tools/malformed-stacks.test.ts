@@ -9,8 +9,9 @@ import { isPlainObject } from "../../src/rules/plain-object";
 import { BadInputCase, P, assertClearRefusal, runCase, stackText } from "../support/bad-input";
 import { zonesOf } from "../support/sovereigns";
 
-const SEED = 20261201;
-const CASES = 200;
+// Override to explore further, e.g. MALFORMED_SEED=7 MALFORMED_CASES=2000 npx mocha test/tools/malformed-stacks.test.ts
+const SEED = Number(process.env.MALFORMED_SEED ?? 20261201);
+const CASES = Number(process.env.MALFORMED_CASES ?? 200);
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
