@@ -38,10 +38,13 @@ export class WithheldValue {
     constructor(readonly description: string) {}
 }
 
-/** Stands in for `value` in an issue: numbers and booleans as they are, anything else by its shape. */
+/** Stands in for `value` in an issue: booleans as they are (they cannot carry a secret), anything else by its shape. */
 export function withheld(value: unknown, why = "not shown"): unknown {
-    if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean") {
+    if (value === undefined || value === null || typeof value === "boolean") {
         return value;
+    }
+    if (typeof value === "number") {
+        return new WithheldValue(`(a number, ${why})`);
     }
     if (typeof value === "string") {
         return new WithheldValue(`(a string of ${value.length} characters, ${why})`);

@@ -70,7 +70,7 @@ const CASES: Record<string, BadInputCase[]> = {
             name: "__proto__ and constructor keys",
             files: { [S]: `config:\n  ${P}:fqdn: omantel.omani.works\n  ${P}:gateways:\n    __proto__: {polluted: true}\n    constructor: 1\n` },
             exit: 1,
-            words: [`${P}:gateways.__proto__ = (a mapping, not shown): unknown key`, `${P}:gateways.constructor = 1: unknown key`],
+            words: [`${P}:gateways.__proto__ = (a mapping, not shown): unknown key`, `${P}:gateways.constructor = (a number, not shown): unknown key`],
         },
         {
             name: "an unknown key deep in a tenant, with did you mean",
