@@ -244,6 +244,17 @@ const CASES: Record<string, BadInputCase[]> = {
             words: ["names omantel-shard-a, which is itself a tenant shard (stacks/Pulumi.omantel-shard-a.yaml sets shardOf)"],
         },
         {
+            name: "a shard whose Sovereign stack file is not YAML",
+            files: {
+                "Pulumi.yaml": "name: sovereign-stacks\nruntime: nodejs\nstackConfigDir: stacks\n",
+                "stacks/Pulumi.shard.yaml": stackText({ shardOf: "organization/sovereign-stacks/sov", tenants: [] }),
+                "stacks/Pulumi.sov.yaml": "config: [\n",
+            },
+            args: ["--stack-file", "{dir}/stacks/Pulumi.shard.yaml"],
+            exit: 1,
+            words: [/stacks\/Pulumi\.shard\.yaml: sovereign-stacks:shardOf = "organization\/sovereign-stacks\/sov": names the Sovereign stack sov, whose stack file \S*stacks\/Pulumi\.sov\.yaml cannot be read/, /stacks\/Pulumi\.sov\.yaml: is not valid YAML/],
+        },
+        {
             name: "a shard whose Sovereign stack is invalid",
             files: {
                 "Pulumi.yaml": "name: sovereign-stacks\nruntime: nodejs\nstackConfigDir: stacks\n",

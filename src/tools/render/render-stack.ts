@@ -110,7 +110,15 @@ async function sovereignOfShard(values: Record<string, unknown>, projectRoot: st
     if (missing) {
         refuse(`names the Sovereign stack ${parent}, whose stack file ${shownPath(parentFile)} ${missing.problem}`, `render the shard where ${shownPath(parentFile)} exists, or fix the stack name`);
     }
-    const parentValues = readStackFileConfig(parentFile, project).projectValues;
+    let parentValues: Record<string, unknown> = {};
+    try {
+        parentValues = readStackFileConfig(parentFile, project).projectValues;
+    } catch (err) {
+        if (!(err instanceof SovereignConfigError)) {
+            throw err;
+        }
+        refuse(`names the Sovereign stack ${parent}, whose stack file ${shownPath(parentFile)} cannot be read (see below)`, `fix ${shownPath(parentFile)} first`, err.issues);
+    }
     if (shardOfName(parentValues) !== undefined) {
         refuse(`names ${parent}, which is itself a tenant shard (${shownPath(parentFile)} sets shardOf); shards of shards, and cycles, are not possible`, "point every shard at the Sovereign stack itself");
     }
