@@ -129,6 +129,44 @@ interface Identity {
 type Read<T> = { ok: true; value: T; urn: string } | { ok: false; what: string; unknown: string[]; id?: Identity };
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** allowedRoutes with malformed parts left out (the API server refuses them), so the checker never trips on them. */
+function plainAllowedRoutes(value: Record<string, unknown>): Listener["allowedRoutes"] {
+    const { kinds, namespaces, ...rest } = value;
+    return {
+        ...rest,
+        ...(Array.isArray(kinds) ? { kinds: kinds.filter(isMapping) } : {}),
+        ...(isMapping(namespaces) ? { namespaces } : {}),
+    } as Listener["allowedRoutes"];
+}
+
+/** Why the policy config's `gateways` cannot be used, if it cannot (the CLI validates it against the schema; this never trusts that). */
+export function configProblem(config: unknown): string | undefined {
+    if (!isMapping(config) || config.gateways === undefined) {
+        return undefined;
+    }
+    if (!Array.isArray(config.gateways)) {
+        return "gateways is not a list";
+    }
+    for (const [i, g] of config.gateways.entries()) {
+        if (!isMapping(g) || typeof g.namespace !== "string" || typeof g.name !== "string" || !Array.isArray(g.listeners)) {
+            return `gateways[${i}] is not a mapping with namespace, name and a list of listeners`;
+        }
+        for (const [j, l] of g.listeners.entries()) {
+            if (!isMapping(l) || typeof l.name !== "string" || typeof l.port !== "number" || typeof l.protocol !== "string" || (l.hostname !== undefined && typeof l.hostname !== "string")) {
+                return `gateways[${i}].listeners[${j}] is not a listener with a name, a port and a protocol`;
+            }
+            if (l.allowedRoutes !== undefined && !isMapping(l.allowedRoutes)) {
+                return `gateways[${i}].listeners[${j}].allowedRoutes is not a mapping`;
+            }
+        }
+        if (g.allowedListeners !== undefined && !isMapping(g.allowedListeners)) {
+            return `gateways[${i}].allowedListeners is not a mapping`;
+        }
+    }
+    return undefined;
+}
 const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
 function identity(r: KnownReader): Known<Identity | undefined> {
@@ -161,7 +199,7 @@ function listenersAt(r: KnownReader, path: Path): Known<Listener[]> {
             ...(str(hostname) === undefined ? {} : { hostname: str(hostname) }),
             port: typeof port === "number" ? port : 0,
             protocol: (str(protocol) ?? "HTTP") as Listener["protocol"],
-            ...(allowedRoutes === undefined ? {} : { allowedRoutes: allowedRoutes as Listener["allowedRoutes"] }),
+            ...(isMapping(allowedRoutes) ? { allowedRoutes: plainAllowedRoutes(allowedRoutes) } : {}),
         });
     });
     return unknown ? UNKNOWN : listeners;
@@ -227,7 +265,8 @@ function readRoute(resource: PolicyResource): Read<HTTPRoute> | undefined {
         kind: "HTTPRoute",
         metadata: id,
         spec: {
-            ...(arr(parentRefs) === undefined ? {} : { parentRefs: parentRefs as HTTPRoute["spec"]["parentRefs"] }),
+            // Entries that are not mappings cannot name a parent; the API server refuses them, so the check skips them.
+            ...(arr(parentRefs) === undefined ? {} : { parentRefs: (parentRefs as unknown[]).filter(isMapping) as unknown as HTTPRoute["spec"]["parentRefs"] }),
             ...(arr(hostnames) === undefined ? {} : { hostnames: (hostnames as unknown[]).filter((h): h is string => typeof h === "string") }),
         },
     };
@@ -248,6 +287,10 @@ function readNamespace(resource: PolicyResource): Read<NamespaceInfo> | undefine
     }
     const plain = typeof labels === "object" && labels !== null ? Object.entries(labels).filter(([, v]) => typeof v === "string") : [];
     return { ok: true, value: { name: n, labels: Object.fromEntries(plain) as Record<string, string> }, urn: resource.urn };
+}
+
+function withPlainListeners(g: Gateway): Gateway {
+    return { ...g, spec: { ...g.spec, listeners: g.spec.listeners.map((l) => (isMapping(l.allowedRoutes) ? { ...l, allowedRoutes: plainAllowedRoutes(l.allowedRoutes) } : l)) } };
 }
 
 function externalGateway(g: ExternalGateway): Gateway {
@@ -308,7 +351,8 @@ export function evaluateStack(resources: readonly PolicyResource[], config: Atta
     const stackGateways = gateways.known.map((g) => g.value);
     const inStack = new Set(stackGateways.map((g) => gatewayKey(g.metadata.namespace ?? "default", g.metadata.name)));
     // A Gateway in the stack is authoritative; config only fills in Gateways managed elsewhere.
-    const external = (config.gateways ?? []).map(externalGateway).filter((g) => !inStack.has(gatewayKey(g.metadata.namespace ?? "default", g.metadata.name)));
+    const badConfig = configProblem(config);
+    const external = (badConfig === undefined ? config.gateways ?? [] : []).map(externalGateway).map(withPlainListeners).filter((g) => !inStack.has(gatewayKey(g.metadata.namespace ?? "default", g.metadata.name)));
     const report = checkAttachment({
         gateways: [...stackGateways, ...external],
         listenerSets: listenerSets.known.map((l) => l.value),
@@ -319,6 +363,9 @@ export function evaluateStack(resources: readonly PolicyResource[], config: Atta
 
     const urnOf = new Map(routes.known.map((r) => [gatewayKey(r.value.metadata.namespace ?? "default", r.value.metadata.name), r.urn]));
     const violations: AttachmentViolation[] = [];
+    if (badConfig !== undefined) {
+        violations.push({ message: `policy config ${POLICY_NAME}: ${badConfig}. Fix: pass {"${POLICY_NAME}": {"gateways": [{"namespace", "name", "listeners": [{"name", "port", "protocol", "hostname"}]}]}} with --policy-pack-config` });
+    }
     const unverified = routes.unknown.map(unknownText);
     for (const failure of routeFailures(report)) {
         const key = gatewayKey(failure.route.namespace, failure.route.name);

@@ -2,12 +2,17 @@
 // shared IssueList and returns a usable fallback, so validation continues and reports everything.
 
 import { isPlainObject } from "../rules/plain-object";
-import { IssueList } from "./issues";
+import { IssueList, withheld } from "./issues";
 
 export interface ConfigSite {
     readonly issues: IssueList;
     /** File the values being read came from. */
     readonly file: string;
+}
+
+/** A wrongly typed value for a message: scalars as they are, a mapping or list by its shape only. */
+function shown(value: unknown): unknown {
+    return typeof value === "object" && value !== null ? withheld(value) : value;
 }
 
 export function childPath(path: string, key: string | number): string {
@@ -66,12 +71,12 @@ export function readObject(
     }
     if (!isPlainObject(value)) {
         const shown = path === "" ? "(top level)" : path;
-        site.issues.add(site.file, shown, value, "expected a mapping", `write ${shown} as a YAML mapping with keys ${allowed.join(", ")}`);
+        site.issues.add(site.file, shown, withheld(value), "expected a mapping", `write ${shown} as a YAML mapping with keys ${allowed.join(", ")}`);
         return undefined;
     }
     for (const key of Object.keys(value).sort()) {
         if (!allowed.includes(key)) {
-            site.issues.add(site.file, childPath(path, key), value[key], "unknown key", unknownKeyFix(key, allowed));
+            site.issues.add(site.file, childPath(path, key), withheld(value[key]), "unknown key", unknownKeyFix(key, allowed));
         }
     }
     return value;
@@ -84,7 +89,7 @@ export function readString(site: ConfigSite, path: string, value: unknown, fallb
         return fallback;
     }
     if (typeof value !== "string") {
-        site.issues.add(site.file, path, value, `expected a string, got ${typeName(value)}`, `quote the value, e.g. ${path}: "${String(value)}"`);
+        site.issues.add(site.file, path, shown(value), `expected a string, got ${typeName(value)}`, typeof value === "object" ? `write ${path} as one quoted string` : `quote the value, e.g. ${path}: "${String(value)}"`);
         return fallback;
     }
     return value;
@@ -103,7 +108,7 @@ export function readBoolean(site: ConfigSite, path: string, value: unknown, fall
         return fallback;
     }
     if (typeof value !== "boolean") {
-        site.issues.add(site.file, path, value, `expected true or false, got ${typeName(value)}`, `write ${path}: true or ${path}: false, unquoted`);
+        site.issues.add(site.file, path, shown(value), `expected true or false, got ${typeName(value)}`, `write ${path}: true or ${path}: false, unquoted`);
         return fallback;
     }
     return value;
@@ -120,7 +125,7 @@ export function readInteger(
         return fallback;
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value < range.min || value > range.max) {
-        site.issues.add(site.file, path, value, `expected an integer from ${range.min} to ${range.max}`, `set ${path} to a whole number in that range, e.g. ${fallback}`);
+        site.issues.add(site.file, path, shown(value), `expected an integer from ${range.min} to ${range.max}`, `set ${path} to a whole number in that range, e.g. ${fallback}`);
         return fallback;
     }
     return value;
@@ -137,7 +142,7 @@ export function readEnum<T extends string>(
         return fallback;
     }
     if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-        site.issues.add(site.file, path, value, `not one of ${allowed.join(" | ")}`, `use one of: ${allowed.join(", ")}`);
+        site.issues.add(site.file, path, shown(value), `not one of ${allowed.join(" | ")}`, `use one of: ${allowed.join(", ")}`);
         return fallback;
     }
     return value as T;
@@ -148,7 +153,7 @@ export function readList(site: ConfigSite, path: string, value: unknown): unknow
         return [];
     }
     if (!Array.isArray(value)) {
-        site.issues.add(site.file, path, value, `expected a list, got ${typeName(value)}`, `write ${path} as a YAML list ("- item" per line)`);
+        site.issues.add(site.file, path, shown(value), `expected a list, got ${typeName(value)}`, `write ${path} as a YAML list ("- item" per line)`);
         return [];
     }
     return value;
@@ -159,13 +164,13 @@ export function readStringMap(site: ConfigSite, path: string, value: unknown): R
         return {};
     }
     if (!isPlainObject(value)) {
-        site.issues.add(site.file, path, value, `expected a mapping of strings, got ${typeName(value)}`, `write ${path} as key: "value" pairs`);
+        site.issues.add(site.file, path, shown(value), `expected a mapping of strings, got ${typeName(value)}`, `write ${path} as key: "value" pairs`);
         return {};
     }
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(value)) {
         if (typeof v !== "string") {
-            site.issues.add(site.file, childPath(path, k), v, `expected a string, got ${typeName(v)}`, `quote the value`);
+            site.issues.add(site.file, childPath(path, k), shown(v), `expected a string, got ${typeName(v)}`, `quote the value`);
         } else {
             out[k] = v;
         }

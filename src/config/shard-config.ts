@@ -9,7 +9,7 @@ import type { SovereignReference } from "../model/sovereign-reference";
 import type { BlueprintSettings, SovereignSpec } from "../model/sovereign-spec";
 import { IssueList, SovereignConfigError } from "./issues";
 import { ConfigSite, childPath, unknownKeyFix } from "./reader";
-import { StackConfigInput, TenantDirectoryReader, checkTenantListenerHomes, readTenants } from "./sovereign-config";
+import { StackConfigInput, TenantDirectoryReader, checkForeignKeys, checkTenantListenerHomes, readTenants, stackConfigError } from "./sovereign-config";
 import { checkTenantsTogether } from "./tenant-config";
 
 // A shard sets only its tenants and which Sovereign it belongs to.
@@ -20,10 +20,34 @@ export function shardOfName(values: Record<string, unknown>): string | undefined
     return typeof values.shardOf === "string" && values.shardOf !== "" ? values.shardOf : undefined;
 }
 
+const SHARD_OF_FIX = "write the Sovereign stack as <organization>/<project>/<stack>, e.g. organization/sovereign-stacks/omantel";
+
+/** Why a `shardOf` value cannot name this shard's Sovereign stack, if it cannot (checked before any StackReference). */
+export function shardOfProblem(name: string, project: string, ownStack: string): string | undefined {
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(name)) {
+        return "is not a fully qualified stack name";
+    }
+    const [, otherProject, otherStack] = name.split("/");
+    if (otherProject === project && otherStack === ownStack) {
+        return "names this stack itself; a shard belongs to another, Sovereign stack";
+    }
+    return undefined;
+}
+
+/** Refuses a `shardOf` that cannot name a Sovereign stack, before the program reads it. */
+export function checkShardOf(input: StackConfigInput, name: string): void {
+    const problem = shardOfProblem(name, input.project, input.stack);
+    if (problem) {
+        const key = `${input.project}:shardOf`;
+        throw new SovereignConfigError([{ file: input.file, path: key, value: name, problem, fix: SHARD_OF_FIX }]);
+    }
+}
+
 export function parseShard(input: StackConfigInput, reference: SovereignReference, referenceName: string, readTenantDir: TenantDirectoryReader): SovereignSpec {
     const issues = new IssueList();
     const site: ConfigSite = { issues, file: input.file };
     const key = (k: string) => `${input.project}:${k}`;
+    checkForeignKeys(site, input);
     for (const k of Object.keys(input.values).sort()) {
         // The CLI passes project defaults (empty strings here) as values; only real settings count.
         if (!SHARD_KEYS.includes(k) && input.values[k] !== "") {
@@ -36,8 +60,9 @@ export function parseShard(input: StackConfigInput, reference: SovereignReferenc
             );
         }
     }
-    if (!/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(referenceName)) {
-        issues.add(input.file, key("shardOf"), referenceName, "is not a fully qualified stack name", "write <organization>/<project>/<stack>, e.g. organization/sovereign-stacks/omantel");
+    const nameProblem = shardOfProblem(referenceName, input.project, input.stack);
+    if (nameProblem) {
+        issues.add(input.file, key("shardOf"), referenceName, nameProblem, SHARD_OF_FIX);
     }
 
     const ctx = {
@@ -63,7 +88,7 @@ export function parseShard(input: StackConfigInput, reference: SovereignReferenc
     const gateways = { ...reference.gateways, management: reference.gateways.management === "none" ? ("none" as const) : ("external" as const) };
     checkTenantListenerHomes(site, key, { fqdn: reference.fqdn, zones: reference.zones, gateways, tenancy: reference.tenancy, tenants });
     if (issues.size > 0) {
-        throw new SovereignConfigError(issues.all);
+        throw stackConfigError(input, issues);
     }
     // Platform blueprints stay with the Sovereign stack; a shard only needs to know where they live.
     const blueprints: BlueprintSettings[] = PLATFORM_BLUEPRINTS.map((name) => {

@@ -23,8 +23,8 @@ import type { TenantSpec } from "../model/tenant-spec";
 import { isIP } from "node:net";
 import { isPlainObject } from "../rules/plain-object";
 import { booleanDefault, childKeys, listDefault, numberDefault, stringDefault } from "./config-keys";
-import { IssueList, SovereignConfigError } from "./issues";
-import { compareSemver, dnsLabelProblem, dnsNameProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
+import { IssueList, SovereignConfigError, withSecretsWithheld, withheld } from "./issues";
+import { annotationKeyProblem, compareSemver, dnsLabelProblem, dnsNameProblem, imageRegistryProblem, ipOrCidrProblem, isExactSemver, objectNameProblem } from "../rules/name-rules";
 import {
     ConfigSite,
     childPath,
@@ -39,6 +39,8 @@ import {
     unknownKeyFix,
 } from "./reader";
 import { TenantContext, checkTenantsTogether, parseTenant } from "./tenant-config";
+import { foreignNamespaceFix } from "./config-namespaces";
+import { checkBlueprintsTogether } from "./blueprint-collisions";
 import { reservedHosts } from "../topology/reserved-hosts";
 import { tenantListenerHome } from "../topology/tenant-listeners";
 
@@ -63,6 +65,24 @@ export interface StackConfigInput {
     file: string;
     /** The project's config values with the `<project>:` prefix removed, already parsed from YAML/JSON. */
     values: Record<string, unknown>;
+    /** Keys of `values` Pulumi holds as secrets: their values are never printed. */
+    secretKeys?: readonly string[];
+    /** Full keys of namespaces that are neither the project's nor a provider's (e.g. a misspelt project name). */
+    foreignKeys?: readonly string[];
+}
+
+/** Reports the keys of a foreign namespace: the program would never read them. */
+export function checkForeignKeys(site: ConfigSite, input: StackConfigInput): void {
+    for (const k of input.foreignKeys ?? []) {
+        site.issues.add(input.file, k, withheld(undefined), `is not read: its namespace is neither this project's nor a provider's`, foreignNamespaceFix(k, input.project));
+    }
+}
+
+/** The error for a refused stack, with the values of secret keys withheld. */
+export function stackConfigError(input: StackConfigInput, issues: IssueList): SovereignConfigError {
+    const key = (k: string) => `${input.project}:${k}`;
+    const secretTexts = (input.secretKeys ?? []).map((k) => input.values[k]).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? ""));
+    return new SovereignConfigError(withSecretsWithheld(issues.all, input.file, (input.secretKeys ?? []).map(key), secretTexts));
 }
 
 /** One tenant file of a tenants folder, parsed. */
@@ -73,6 +93,8 @@ export interface TenantDocument {
     content: unknown;
     /** Set when the file is not valid YAML. */
     parseError?: string;
+    /** Set when the file cannot be used at all (not a tenant file, a folder, a dangling link, too large, not YAML). */
+    fileProblem?: { problem: string; fix: string };
 }
 
 /** Reads a tenants folder; throws with a readable message when it cannot. */
@@ -138,6 +160,17 @@ function readGateways(site: ConfigSite, path: string, value: unknown, fqdn: stri
     }
     if (settings.httpsPort === settings.httpPort) {
         site.issues.add(site.file, at("httpPort"), settings.httpPort, "equals httpsPort", "use different ports, e.g. 443 and 80");
+    }
+    if (objectNameProblem(settings.className)) {
+        site.issues.add(site.file, at("className"), settings.className, "is not a valid GatewayClass name", `use a lowercase DNS name, e.g. ${stringDefault("stack", "gateways.className")}`);
+    }
+    for (const [k, value] of Object.entries(settings.infrastructureAnnotations)) {
+        const keyProblem = annotationKeyProblem(k);
+        if (keyProblem) {
+            site.issues.add(site.file, childPath(at("infrastructureAnnotations"), k), value, `has a key that ${keyProblem}`, "use a key such as io.cilium/lb-ipam-ips");
+        } else if (value.length > 4096) {
+            site.issues.add(site.file, childPath(at("infrastructureAnnotations"), k), value, `is ${value.length} characters long; the Gateway CRD allows at most 4096`, "shorten the value");
+        }
     }
     const annotationCount = Object.keys(settings.infrastructureAnnotations).length;
     if (annotationCount > 8) {
@@ -250,6 +283,11 @@ function readTenancy(site: ConfigSite, path: string, value: unknown, fqdn: strin
             trustedCidrs.push(cidr);
         }
     });
+    const imageRegistry = readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry"));
+    const registryProblem = imageRegistry === "" ? undefined : imageRegistryProblem(imageRegistry);
+    if (registryProblem) {
+        site.issues.add(site.file, at("imageRegistry"), imageRegistry, `is not a registry prefix: it ${registryProblem}`, "write a registry host and optional path, e.g. harbor.omantel.omani.works/dockerhub");
+    }
     const version = readEnum(site, at("externalSecretsApiVersion"), t.externalSecretsApiVersion, ["v1", "v1beta1"], stringDefault("stack", "tenancy.externalSecretsApiVersion") as "v1" | "v1beta1");
     return {
         externalSecretsApiVersion: `external-secrets.io/${version}`,
@@ -258,7 +296,7 @@ function readTenancy(site: ConfigSite, path: string, value: unknown, fqdn: strin
         certificateIssuer: objectName("certificateIssuer", stringDefault("stack", "tenancy.certificateIssuer")),
         byoCertificateIssuer: objectName("byoCertificateIssuer", stringDefault("stack", "tenancy.byoCertificateIssuer")),
         trustedCidrs,
-        imageRegistry: readString(site, at("imageRegistry"), t.imageRegistry, stringDefault("stack", "tenancy.imageRegistry")),
+        imageRegistry,
         acmeDelegationDomain: hostSetting("acmeDelegationDomain", `${ACME_DELEGATION_LABEL}.${fqdn}`),
         webCnameTarget: hostSetting("webCnameTarget", `${consoleHostPrefixes[0] ?? "console"}.${fqdn}`),
         egress: readEgress(site, at("egress"), t.egress),
@@ -328,6 +366,25 @@ function readBlueprint(
                 `names listener ${sectionName} (hostname ${listener.hostname}), which does not serve ${host}; the route would not attach (NoMatchingListenerHostname)`,
                 `remove sectionName, or use a listener whose hostname matches ${host}`,
             );
+        } else {
+            const serving = servingListener(httpsListeners, host, "HTTPS");
+            if (listener.protocol !== "HTTPS") {
+                site.issues.add(
+                    site.file,
+                    at("sectionName"),
+                    sectionName,
+                    `names the plain-${listener.protocol} listener ${sectionName}; ${host} would be served without TLS only${serving ? `, and ${serving.name}, the HTTPS listener that serves ${host}, would not carry the route` : ""}`,
+                    `remove ${at("sectionName")} so the route attaches by hostname (recommended)${serving ? `, or pin the HTTPS listener ${serving.name}` : ""}`,
+                );
+            } else if (serving !== undefined && serving.name !== listener.name) {
+                site.issues.add(
+                    site.file,
+                    at("sectionName"),
+                    sectionName,
+                    `names listener ${sectionName} (hostname ${listener.hostname ?? "*"}), but ${host} is served by the more specific listener ${serving.name} (hostname ${serving.hostname ?? "*"}); the route would attach where no request for ${host} arrives`,
+                    `remove ${at("sectionName")} so the route attaches by hostname (recommended), or pin ${serving.name}`,
+                );
+            }
         }
     }
 
@@ -454,6 +511,14 @@ export function readTenants(
                 site.issues.add(doc.file, "(file)", undefined, `is not valid YAML: ${doc.parseError}`, "fix the YAML syntax");
                 continue;
             }
+            if (doc.fileProblem !== undefined) {
+                site.issues.add(doc.file, "(file)", undefined, doc.fileProblem.problem, doc.fileProblem.fix);
+                continue;
+            }
+            if (doc.content === undefined || doc.content === null) {
+                site.issues.add(doc.file, "(file)", undefined, "is empty", "write the tenant's keys (at least keycloak.realmURL), or remove the file");
+                continue;
+            }
             const t = parseTenant({ issues: site.issues, file: doc.file }, "", doc.content, ctx, doc.slug);
             if (t) {
                 tenants.push(t);
@@ -507,9 +572,10 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const key = (k: string) => `${input.project}:${k}`;
     const v = input.values;
 
+    checkForeignKeys(site, input);
     for (const k of Object.keys(v).sort()) {
         if (!STACK_KEYS.includes(k)) {
-            issues.add(input.file, key(k), v[k], "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
+            issues.add(input.file, key(k), withheld(v[k]), "unknown config key", unknownKeyFix(k, STACK_KEYS, key));
         }
     }
 
@@ -550,9 +616,22 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
     const tenants = readTenants(site, key, v, ctx, readTenantDir);
     checkTenantsTogether(tenants, issues);
     checkTenantListenerHomes(site, key, { fqdn, zones, gateways: gatewaySettings, tenancy, tenants });
+    const allowSystemNamespace = new Set<string>();
+    for (const name of PLATFORM_BLUEPRINTS) {
+        const raw = bpConfig[name];
+        const allowPath = childPath(childPath(bpPath, name), "allowSystemNamespace");
+        if (isPlainObject(raw) && readBoolean(site, allowPath, raw.allowSystemNamespace, booleanDefault("stack", "blueprints.<name>.allowSystemNamespace"))) {
+            allowSystemNamespace.add(name);
+        }
+    }
+    checkBlueprintsTogether(site, bpPath, blueprints, {
+        consoleHosts: new Map(gatewaySettings.consoleHostPrefixes.map((p) => [`${p}.${fqdn}`, p])),
+        tenants,
+        allowSystemNamespace,
+    });
 
     if (issues.size > 0) {
-        throw new SovereignConfigError(issues.all);
+        throw stackConfigError(input, issues);
     }
     return { stack: input.stack, stackFile: input.file, fqdn, zones, gateways: gatewaySettings, blueprints, tenancy, tenants };
 }

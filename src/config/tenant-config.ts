@@ -42,6 +42,52 @@ function readQuantity(site: ConfigSite, path: string, value: unknown, fallback: 
     return q;
 }
 
+const SUFFIX_FACTOR: Record<string, number> = {
+    "": 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+};
+
+/** The amount a quantity stands for (cores, bytes), for comparing requests with limits; NaN if it is none. */
+export function quantityAmount(q: string): number {
+    const m = /^[+]?([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([-+]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/.exec(q);
+    if (!m) {
+        return NaN;
+    }
+    return Number(m[1]) * (m[2] !== undefined ? 10 ** Number(m[2]) : SUFFIX_FACTOR[m[3] ?? ""]);
+}
+
+/** Requests no larger than limits, limits and sizes above zero and within what the API server stores. */
+function checkAmounts(site: ConfigSite, at: (key: string) => string, resources: { requests: ResourceAmounts; limits: ResourceAmounts }, spoolSize: string): void {
+    const tooLarge = 2 ** 62; // resource.Quantity holds an int64 of milli-units
+    for (const [key, q] of [
+        ["resources.requests.cpu", resources.requests.cpu],
+        ["resources.requests.memory", resources.requests.memory],
+        ["resources.limits.cpu", resources.limits.cpu],
+        ["resources.limits.memory", resources.limits.memory],
+        ["persistence.spool.size", spoolSize],
+    ] as const) {
+        const amount = quantityAmount(q);
+        if (!Number.isFinite(amount) || amount * 1000 > tooLarge) {
+            site.issues.add(site.file, at(key), q, "is too large for a Kubernetes quantity", `write e.g. "2", "4Gi" or "100Gi"`);
+        } else if (amount === 0 && !key.startsWith("resources.requests")) {
+            site.issues.add(site.file, at(key), q, key === "persistence.spool.size" ? "is zero; the mail store would have no room" : "is zero; the container could not run", `write a size above zero, e.g. "${stringDefault("tenant", key)}"`);
+        }
+    }
+    for (const kind of ["cpu", "memory"] as const) {
+        const request = quantityAmount(resources.requests[kind]);
+        const limit = quantityAmount(resources.limits[kind]);
+        if (Number.isFinite(request) && Number.isFinite(limit) && limit > 0 && request > limit) {
+            site.issues.add(
+                site.file,
+                at(`resources.requests.${kind}`),
+                resources.requests[kind],
+                `is above resources.limits.${kind} (${resources.limits[kind]}); the API server refuses such a Pod`,
+                `lower the request or raise the limit`,
+            );
+        }
+    }
+}
+
 function readAmounts(site: ConfigSite, path: string, value: unknown, fallback: ResourceAmounts): ResourceAmounts {
     const o = readObject(site, path, value, childKeys("tenant", "resources.requests")) ?? {};
     return {
@@ -175,6 +221,9 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     if (objectNameProblem(clientSecretName)) {
         site.issues.add(site.file, at("keycloak.clientSecretName"), clientSecretName, "is not a valid Secret name", "use a lowercase DNS name, e.g. stalwart-oidc");
     }
+    if (!/^[A-Za-z0-9._~:@-]{1,255}$/.test(clientID)) {
+        site.issues.add(site.file, at("keycloak.clientID"), clientID, "is not a usable OIDC client ID", "use 1 to 255 letters, digits and . _ ~ : @ -, e.g. stalwart");
+    }
 
     // OpenBao paths (README: sovereign/<fqdn>/stalwart/<tenant>/{oidc,admin}).
     const baoBase = `sovereign/${ctx.fqdn}/stalwart/${safeSlug}`;
@@ -210,6 +259,10 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     if (mode === "free-subdomain" && !isUnder(primary, pdnsZone)) {
         site.issues.add(site.file, at("dns.powerdns.zone"), pdnsZone, `does not contain the tenant domain ${primary}`, `use ${zone}`);
     }
+    const apiKeySecretName = readString(site, at("dns.powerdns.apiKeySecretName"), pdns.apiKeySecretName, stringDefault("tenant", "dns.powerdns.apiKeySecretName"));
+    if (objectNameProblem(apiKeySecretName)) {
+        site.issues.add(site.file, at("dns.powerdns.apiKeySecretName"), apiKeySecretName, "is not a valid Secret name", "use a lowercase DNS name, e.g. powerdns-api-key");
+    }
     const apiURL = readString(site, at("dns.powerdns.apiURL"), pdns.apiURL, `https://pdns.${ctx.fqdn}/api`);
     if (!/^https?:\/\/\S+$/.test(apiURL)) {
         site.issues.add(site.file, at("dns.powerdns.apiURL"), apiURL, "is not an http(s) URL", `use e.g. https://pdns.${ctx.fqdn}/api`);
@@ -230,6 +283,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     const p = readObject(site, at("persistence"), t.persistence, childKeys("tenant", "persistence")) ?? {};
     const spool = readObject(site, at("persistence.spool"), p.spool, childKeys("tenant", "persistence.spool")) ?? {};
     const spoolSize = readQuantity(site, at("persistence.spool.size"), spool.size, stringDefault("tenant", "persistence.spool.size"));
+    checkAmounts(site, at, resources, spoolSize);
 
     const c = readObject(site, at("chart"), t.chart, childKeys("tenant", "chart")) ?? {};
     const def = CATALOG["stalwart-tenant"];
@@ -252,7 +306,7 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         keycloak: { realmURL, clientID, clientSecretName },
         oidcRemoteKey,
         admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey },
-        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName: readString(site, at("dns.powerdns.apiKeySecretName"), pdns.apiKeySecretName, stringDefault("tenant", "dns.powerdns.apiKeySecretName")), zone: pdnsZone } },
+        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName, zone: pdnsZone } },
         dmarcRua,
         resources,
         spoolSize,

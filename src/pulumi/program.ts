@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Sovereign } from "./components/sovereign";
 import { SovereignConfigError } from "../config/issues";
 import { PulumiSourceOptions, StackConfig, shardFromConfig, sovereignFromConfig, stackConfigFromPulumi } from "../config/pulumi-source";
-import { shardOfName } from "../config/shard-config";
+import { checkShardOf, shardOfName } from "../config/shard-config";
 import { AttachmentError, attachmentFailures, checkSovereignAttachment } from "../proof/sovereign-attachment";
 import { SovereignOutputs, sovereignOutputs } from "../plan/sovereign-outputs";
 import { SovereignPlan, planSovereign } from "../plan/sovereign-plan";
@@ -48,6 +48,9 @@ async function readShardReference(config: StackConfig, name: string): Promise<So
 
 async function specOf(config: StackConfig): Promise<SovereignSpec> {
     const shardOf = shardOfName(config.input.values);
+    if (shardOf !== undefined) {
+        checkShardOf(config.input, shardOf);
+    }
     return shardOf === undefined ? sovereignFromConfig(config) : shardFromConfig(config, await readShardReference(config, shardOf), shardOf);
 }
 
@@ -64,7 +67,8 @@ export async function deployStack(options: PulumiSourceOptions = {}): Promise<De
         plan = planChecked(spec);
     } catch (err) {
         // RunError ends the run with our message only, without the CLI's stack-trace dump.
-        throw err instanceof SovereignConfigError || err instanceof AttachmentError ? new pulumi.RunError(err.message) : err;
+        // The original stays reachable as `cause` (the offline render names a shard's invalid Sovereign).
+        throw err instanceof SovereignConfigError || err instanceof AttachmentError ? Object.assign(new pulumi.RunError(err.message), { cause: err }) : err;
     }
     const sovereign = new Sovereign("sovereign", { spec, plan });
     return {

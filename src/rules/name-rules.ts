@@ -34,6 +34,9 @@ export function dnsNameProblem(name: string): string | undefined {
     if (/^[0-9.]+$/.test(name)) {
         return "is an IP address, not a DNS name";
     }
+    if (/^[0-9]+$/.test(labels[labels.length - 1])) {
+        return `has an all-numeric top-level label "${labels[labels.length - 1]}"; no top-level domain is all digits (RFC 3696), so certificates and DNS would fail`;
+    }
     return undefined;
 }
 
@@ -139,4 +142,48 @@ export function compareSemver(a: string, b: string): number {
 /** Zone or FQDN with every '.' replaced by '-': OpenOva's listener "sanitisation" (no other change). */
 export function dashed(name: string): string {
     return name.replace(/\./g, "-");
+}
+
+// Kubernetes qualified names (annotation and label keys): an optional DNS-subdomain prefix and "/",
+// then a name of at most 63 characters (apimachinery validation.IsQualifiedName).
+const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Why `key` is not a valid annotation key, if it is not. */
+export function annotationKeyProblem(key: string): string | undefined {
+    const slash = key.lastIndexOf("/");
+    const prefix = slash < 0 ? undefined : key.slice(0, slash);
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && (prefix.length > 253 || objectNameProblem(prefix) !== undefined)) {
+        return "has a prefix that is not a lowercase DNS subdomain";
+    }
+    if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
+        return "is not a qualified name: [prefix/]name, the name at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+
+// An image reference's registry and repository path (distribution/reference grammar): a host with an
+// optional port, then lowercase path components; no scheme, tag or digest.
+const REGISTRY_HOST = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]{1,5})?$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/** Why `prefix` cannot be put before an image name (`<prefix>/stalwartlabs/stalwart:...`), if it cannot. */
+export function imageRegistryProblem(prefix: string): string | undefined {
+    if (/^[a-z]+:\/\//i.test(prefix)) {
+        return "starts with a URL scheme; image references have none";
+    }
+    if (prefix.endsWith("/")) {
+        return "ends with '/'; the program adds it";
+    }
+    const [host, ...path] = prefix.split("/");
+    if (!REGISTRY_HOST.test(host) || Number(host.split(":")[1] ?? 0) > 65535) {
+        return "does not start with a registry host (e.g. registry.example.com or registry.example.com:5000)";
+    }
+    if (path.some((c) => !PATH_COMPONENT.test(c))) {
+        return "has a path component that is not lowercase letters and digits separated by '.', '_', '__' or '-'";
+    }
+    if (prefix.length > 200) {
+        return "is longer than 200 characters; the whole image name must stay under 255";
+    }
+    return undefined;
 }

@@ -1,6 +1,6 @@
 // Dotted value paths ("gateway.parentRef.name") over nested Helm values.
 
-import { isPlainObject } from "./plain-object";
+import { isPlainObject, setOwn } from "./plain-object";
 
 export type Values = Record<string, unknown>;
 
@@ -29,8 +29,9 @@ export function setPath(values: Values, path: string, value: unknown): Values {
 export function deepMerge(base: Values, over: Values): Values {
     const out: Values = { ...base };
     for (const [key, value] of Object.entries(over)) {
-        const current = out[key];
-        out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+        const current = Object.hasOwn(out, key) ? out[key] : undefined;
+        // setOwn: a chart value named __proto__ stays a value (an assignment would replace the prototype).
+        setOwn(out, key, isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value);
     }
     return out;
 }

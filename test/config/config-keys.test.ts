@@ -39,7 +39,7 @@ describe("the config key table", () => {
     it("gives the readers their allowed keys in the table's order", () => {
         assert.deepEqual(childKeys("stack", ""), ["fqdn", "zones", "gateways", "blueprints", "tenancy", "tenants", "tenantsDir", "shardOf"]);
         assert.deepEqual(childKeys("stack", "zones[]"), ["name", "role"]);
-        assert.deepEqual(childKeys("stack", "blueprints.<name>"), ["enabled", "version", "host", "namespace", "releaseName", "createNamespace", "sectionName", "values"]);
+        assert.deepEqual(childKeys("stack", "blueprints.<name>"), ["enabled", "version", "host", "namespace", "releaseName", "createNamespace", "allowSystemNamespace", "sectionName", "values"]);
         assert.deepEqual(childKeys("stack", "blueprints.stalwart-tenant"), ["version"]);
         assert.deepEqual(childKeys("tenant", "dns.powerdns"), ["enabled", "apiURL", "apiKeySecretName", "zone"]);
         assert.throws(() => childKeys("tenant", "nothing"), /no tenant config keys under nothing/);

@@ -13,7 +13,7 @@ import { DEFAULT_STACK, RenderResult, isConfigError, renderStack } from "../rend
 import { formatMarkdownError, formatMarkdownReport } from "./markdown";
 import { CheckReport, buildCheckReport, checkPassed } from "./report";
 import { formatTextReport } from "./table";
-import { oneOf, parseFlags } from "../render/cli-args";
+import { checkOutFile, oneOf, parseFlags, unexpectedError } from "../render/cli-args";
 import { SchemaCheck, checkSchemas, schemaSection, schemaStderr } from "../schema/check-step";
 
 export type CheckFormat = "table" | "md";
@@ -26,7 +26,8 @@ export interface CheckArgs {
     out?: string;
 }
 
-const USAGE = `usage: npm run check -- [--stack <name> | --stack-file <path>] [--mode cilium|spec] [--format table|md] [--out <file>]
+const USAGE_LINE = "usage: npm run check -- [--stack <name> | --stack-file <path>] [--mode cilium|spec] [--format table|md] [--out <file>]";
+const USAGE = `${USAGE_LINE}
   --stack <name>       check stacks/Pulumi.<name>.yaml (default: ${DEFAULT_STACK})
   --stack-file <path>  check this stack file instead
   --mode <m>           cilium (default): Cilium's route checks and hostname rules; spec: Gateway API v1.6.1
@@ -39,6 +40,10 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     const flags = parseFlags(argv, ["--stack", "--stack-file", "--mode", "--format", "--out"]);
     const mode = flags.get("--mode");
     const format = flags.get("--format");
+    const out = flags.get("--out");
+    if (out !== undefined) {
+        checkOutFile("--out", out);
+    }
     return {
         ...(flags.has("--stack") ? { stack: flags.get("--stack") } : {}),
         ...(flags.has("--stack-file") ? { stackFile: flags.get("--stack-file") } : {}),
@@ -51,7 +56,13 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
 /** The stack's name and file as the operator gave them, for reports about a stack that failed to render. */
 function requestedStack(args: CheckArgs): { stack: string; stackFile: string } {
     if (args.stackFile !== undefined) {
-        return { stack: stackNameFromFile(args.stackFile), stackFile: args.stackFile };
+        let stack: string;
+        try {
+            stack = stackNameFromFile(args.stackFile);
+        } catch {
+            stack = path.basename(args.stackFile); // the refusal itself says the name is wrong
+        }
+        return { stack, stackFile: args.stackFile };
     }
     const stack = args.stack ?? DEFAULT_STACK;
     return { stack, stackFile: `stacks/Pulumi.${stack}.yaml` };
@@ -83,6 +94,17 @@ function emit(args: CheckArgs, io: CheckIO, text: string): void {
     }
 }
 
+/** `emit`, reporting a file that cannot be written instead of throwing; false when it could not. */
+function emitted(args: CheckArgs, io: CheckIO, text: string): boolean {
+    try {
+        emit(args, io, text);
+        return true;
+    } catch (err) {
+        io.stderr(`check: cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+        return false;
+    }
+}
+
 async function check(args: CheckArgs, render: Render): Promise<{ report: CheckReport; schema: SchemaCheck }> {
     // The program already refuses to plan when its own proof (checkSovereignAttachment, Cilium mode) fails;
     // the report re-checks the same Gateways with the rendered routes added, in the chosen mode.
@@ -102,7 +124,8 @@ export async function runCheck(argv: readonly string[], io: CheckIO = PROCESS_IO
         args = parseArgs(argv);
     } catch (err) {
         const message = (err as Error).message;
-        io.stderr(`${message ? `check: ${message}\n` : ""}${USAGE}\n`);
+        // An error gets one line of usage; --help the whole text.
+        io.stderr(message ? `check: ${message}\n${USAGE_LINE}\n` : `${USAGE}\n`);
         return message ? 2 : 0;
     }
     let report: CheckReport;
@@ -111,7 +134,7 @@ export async function runCheck(argv: readonly string[], io: CheckIO = PROCESS_IO
         ({ report, schema } = await check(args, render));
     } catch (err) {
         if (!isConfigError(err)) {
-            io.stderr(`check: ${(err as Error).stack ?? String(err)}\n`);
+            io.stderr(unexpectedError("check", err));
             return 2;
         }
         // Invalid config, or a route the program refused to plan (AttachmentError): its message says which.
@@ -119,11 +142,15 @@ export async function runCheck(argv: readonly string[], io: CheckIO = PROCESS_IO
         io.stderr(`check: ${message}\n`);
         if (args.format === "md") {
             const { stack, stackFile } = requestedStack(args);
-            emit(args, io, formatMarkdownError(stack, stackFile, message));
+            if (!emitted(args, io, formatMarkdownError(stack, stackFile, message))) {
+                return 2;
+            }
         }
         return 1;
     }
-    emit(args, io, (args.format === "md" ? formatMarkdownReport(report) : formatTextReport(report)) + schemaSection(schema, args.format));
+    if (!emitted(args, io, (args.format === "md" ? formatMarkdownReport(report) : formatTextReport(report)) + schemaSection(schema, args.format))) {
+        return 2;
+    }
     io.stderr(schemaStderr(schema));
     if (args.out !== undefined) {
         io.stderr(`check: ${report.count.routes} routes, ${report.count.attached} attached, stack ${report.stack}; report in ${args.out}\n`);

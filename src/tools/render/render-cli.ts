@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_STACK, isConfigError, renderStack } from "./render-stack";
 import { filesByNamespace, header, isRenderedFile, toYamlStream } from "./manifest-files";
-import { parseFlags } from "./cli-args";
+import { checkOutFolder, parseFlags, unexpectedError } from "./cli-args";
 
 interface Args {
     stack?: string;
@@ -13,7 +13,8 @@ interface Args {
     out?: string;
 }
 
-const USAGE = `usage: npm run render -- [--stack <name> | --stack-file <path>] [--out <dir>]
+const USAGE_LINE = "usage: npm run render -- [--stack <name> | --stack-file <path>] [--out <dir>]";
+const USAGE = `${USAGE_LINE}
   --stack <name>       render stacks/Pulumi.<name>.yaml (default: ${DEFAULT_STACK})
   --stack-file <path>  render this stack file instead
   --out <dir>          write one <namespace>.yaml per namespace (cluster-scoped: _cluster.yaml)
@@ -21,6 +22,10 @@ const USAGE = `usage: npm run render -- [--stack <name> | --stack-file <path>] [
 
 export function parseArgs(argv: readonly string[]): Args {
     const flags = parseFlags(argv, ["--stack", "--stack-file", "--out"]);
+    const out = flags.get("--out");
+    if (out !== undefined) {
+        checkOutFolder("--out", out);
+    }
     return { stack: flags.get("--stack"), stackFile: flags.get("--stack-file"), out: flags.get("--out") };
 }
 
@@ -39,36 +44,61 @@ function writeFiles(dir: string, files: Map<string, string>): void {
     }
 }
 
-async function main(): Promise<number> {
+/** Where the CLI writes; the process streams in real use, buffers in tests. */
+export interface RenderIO {
+    stdout(text: string): void;
+    stderr(text: string): void;
+}
+
+const PROCESS_IO: RenderIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+
+/** The whole CLI: returns the exit code. */
+export async function runRender(argv: readonly string[], io: RenderIO = PROCESS_IO): Promise<number> {
     let args: Args;
     try {
-        args = parseArgs(process.argv.slice(2));
+        args = parseArgs(argv);
     } catch (err) {
         const message = (err as Error).message;
-        process.stderr.write(`${message ? `render: ${message}\n` : ""}${USAGE}\n`);
+        // An error gets one line of usage; --help the whole text.
+        io.stderr(message ? `render: ${message}\n${USAGE_LINE}\n` : `${USAGE}\n`);
         return message ? 2 : 0;
     }
+    let output: { files: Map<string, string>; summary: string } | { stream: string };
     try {
         const result = await renderStack(args);
         const shownFile = path.relative(process.cwd(), result.stackFile) || result.stackFile;
         if (args.out !== undefined) {
             const files = filesByNamespace(result.documents, shownFile);
-            writeFiles(args.out, files);
-            process.stderr.write(`render: ${result.documents.length} documents for stack ${result.stack} in ${files.size} files under ${args.out}\n`);
+            output = { files, summary: `render: ${result.documents.length} documents for stack ${result.stack} in ${files.size} files under ${args.out}\n` };
         } else {
-            process.stdout.write(header(shownFile) + toYamlStream(result.documents));
+            output = { stream: header(shownFile) + toYamlStream(result.documents) };
         }
-        return 0;
     } catch (err) {
         if (isConfigError(err)) {
-            process.stderr.write(`render: ${(err as Error).message}\n`);
+            io.stderr(`render: ${(err as Error).message}\n`);
             return 1;
         }
-        process.stderr.write(`render: ${(err as Error).stack ?? String(err)}\n`);
+        io.stderr(unexpectedError("render", err));
         return 2;
     }
+    if ("stream" in output) {
+        io.stdout(output.stream);
+        return 0;
+    }
+    try {
+        writeFiles(args.out!, output.files);
+    } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        io.stderr(`render: cannot write ${args.out}: ${code}\n`);
+        return 2;
+    }
+    io.stderr(output.summary);
+    return 0;
 }
 
 if (require.main === module) {
-    main().then((code) => process.exit(code));
+    runRender(process.argv.slice(2)).then((code) => process.exit(code));
 }

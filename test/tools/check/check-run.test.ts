@@ -86,12 +86,20 @@ describe("check: CLI logic", () => {
         assert.equal(await runCheck([], bufferIO().io, rendering([])), 0);
     });
 
-    it("an unexpected error is not a verdict: exit 2 with the stack trace", async () => {
+    it("an unexpected error is not a verdict: exit 2 with its message, the stack trace only on request", async () => {
         const { io, out } = bufferIO();
         const crashing: Render = async () => {
             throw new TypeError("boom");
         };
         assert.equal(await runCheck([], io, crashing), 2);
-        assert.match(out.stderr, /^check: TypeError: boom\n {4}at /);
+        assert.equal(out.stderr, "check: unexpected error (a bug; please report it): boom\n  (run with SOVEREIGN_STACKS_DEBUG=1 for the stack trace)\n");
+        process.env.SOVEREIGN_STACKS_DEBUG = "1";
+        try {
+            const debug = bufferIO();
+            assert.equal(await runCheck([], debug.io, crashing), 2);
+            assert.match(debug.out.stderr, /^check: unexpected error \(a bug; please report it\): TypeError: boom\n {4}at /);
+        } finally {
+            delete process.env.SOVEREIGN_STACKS_DEBUG;
+        }
     });
 });
