@@ -42,6 +42,7 @@ describe("vendored CRD schemas", () => {
                 "external-secrets.io/v1beta1 ExternalSecret <- external-secrets-v0.16.2-externalsecrets.yaml",
                 "externaldns.k8s.io/v1alpha1 DNSEndpoint <- external-dns-v0.22.0-dnsendpoints.yaml",
                 "cilium.io/v2 CiliumNetworkPolicy <- cilium-02904c9b-ciliumnetworkpolicies-trimmed.yaml",
+                "cilium.io/v2 CiliumEgressGatewayPolicy <- cilium-076bbeb3-ciliumegressgatewaypolicies-trimmed.yaml",
             ],
         );
         assert.equal(catalog.get("external-secrets.io/v1 ExternalSecret")!.namespaced, true);

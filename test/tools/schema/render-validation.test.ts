@@ -85,6 +85,14 @@ describe("schema validation of every rendered object", function () {
         const cases = [
             { what: "tenant listeners on the console Gateway", extra: { tenancy: { listeners: "gateway" } }, objects: 54, celEvaluated: 247, kind: "gateway.networking.k8s.io/v1beta1 ReferenceGrant", count: 3 },
             { what: "no Gateway API: webmail through Ingresses", extra: { gateways: { management: "none" } }, objects: 47, celEvaluated: 0, kind: "networking.k8s.io/v1 Ingress", count: 2 },
+            {
+                what: "SMTP egress pinned to a Cilium egress gateway",
+                extra: { tenancy: { egress: { ciliumGateway: { nodeSelector: { "egress-gateway": "true" }, egressIP: "203.0.113.25" } } } },
+                objects: 56,
+                celEvaluated: 259,
+                kind: "cilium.io/v2 CiliumEgressGatewayPolicy",
+                count: 2,
+            },
         ];
         for (const c of cases) {
             it(`${c.what}: every object passes`, async () => {
