@@ -111,19 +111,16 @@ export function maxSlugLength(): number {
     return Math.min(...slugDerivedNames(probe).map((d) => d.max - (d.name.length - probe.length)));
 }
 
-/**
- * Reads one tenant. `path` is the key path of the tenant inside `site.file` ("" when the tenant has
- * its own file, whose name supplies the default slug).
- */
-export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: TenantContext, fileSlug?: string): TenantSpec | undefined {
-    const at = (key: string) => childPath(path, key);
-    const t = readObject(site, path, raw, TENANT_KEYS);
-    if (t === undefined) {
-        return undefined;
-    }
-    const before = site.issues.size;
+/** One tenant's mapping being read: where it is, its keys, and the Sovereign it joins. */
+interface TenantInput {
+    site: ConfigSite;
+    at: (key: string) => string;
+    t: Record<string, unknown>;
+    ctx: TenantContext;
+}
 
-    // Slug: from the file name, or required inline; both present must agree.
+/** Slug: from the file name, or required inline; both present must agree. */
+function readSlug({ site, at, t }: TenantInput, fileSlug: string | undefined): string | undefined {
     let slug = readString(site, at("slug"), t.slug);
     if (slug === undefined) {
         slug = fileSlug;
@@ -148,11 +145,10 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
             );
         }
     }
-    const safeSlug = slug ?? "tenant";
+    return slug;
+}
 
-    const implementation = readEnum<StalwartImplementation>(site, at("implementation"), t.implementation, ["native", "chart"], stringDefault("tenant", "implementation") as StalwartImplementation);
-
-    // Domain.
+function readDomain({ site, at, t, ctx }: TenantInput, safeSlug: string): TenantSpec["domain"] {
     const d = readObject(site, at("domain"), t.domain, childKeys("tenant", "domain")) ?? {};
     const mode = readEnum<DomainMode>(site, at("domain.mode"), d.mode, ["free-subdomain", "byo"], stringDefault("tenant", "domain.mode") as DomainMode);
     const zoneNames = ctx.zones.map((z) => z.name);
@@ -192,7 +188,11 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("domain.primary"), primary, "is too long for the SRV and DKIM record names built from it", "use a domain of at most 230 characters");
     }
 
-    // Web host: JMAP, DAV and self-service through the console Gateway; never the MX host.
+    return { primary, mode, ...(zone !== undefined ? { zone } : {}) };
+}
+
+/** Web host: JMAP, DAV and self-service through the console Gateway; never the MX host. */
+function readWebHost({ site, at, t, ctx }: TenantInput, { primary, mode }: TenantSpec["domain"]): string {
     const w = readObject(site, at("web"), t.web, childKeys("tenant", "web")) ?? {};
     const mailHost = mailHostname(primary);
     let webHost = readString(site, at("web.host"), w.host, defaultWebHostname(primary));
@@ -210,7 +210,11 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("web.host"), webHost, "is already a platform host of this Sovereign", `use e.g. ${defaultWebHostname(primary)}`);
     }
 
-    // Keycloak (the SME realm).
+    return webHost;
+}
+
+/** Keycloak (the SME realm); realmURL is undefined when missing (reported). */
+function readKeycloak({ site, at, t }: TenantInput, primary: string, safeSlug: string): { realmURL: string | undefined; clientID: string; clientSecretName: string } {
     const k = readObject(site, at("keycloak"), t.keycloak, childKeys("tenant", "keycloak")) ?? {};
     const realmURL = requireString(site, at("keycloak.realmURL"), k.realmURL, `https://auth.${primary}/realms/${safeSlug}`);
     if (realmURL !== undefined && !/^https:\/\/[^/\s]+\/realms\/[^/\s]+\/?$/.test(realmURL)) {
@@ -225,7 +229,11 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("keycloak.clientID"), clientID, "is not a usable OIDC client ID", "use 1 to 255 letters, digits and . _ ~ : @ -, e.g. stalwart");
     }
 
-    // OpenBao paths (README: sovereign/<fqdn>/stalwart/<tenant>/{oidc,admin}).
+    return { realmURL, clientID, clientSecretName };
+}
+
+/** OpenBao paths (bp-stalwart-tenant README: sovereign/<fqdn>/stalwart/<tenant>/{oidc,admin}). */
+function readSecretSources({ site, at, t, ctx }: TenantInput, safeSlug: string): Pick<TenantSpec, "oidcRemoteKey" | "admin"> {
     const baoBase = `sovereign/${ctx.fqdn}/stalwart/${safeSlug}`;
     const o = readObject(site, at("oidcExternalSecret"), t.oidcExternalSecret, childKeys("tenant", "oidcExternalSecret")) ?? {};
     const oRef = readObject(site, at("oidcExternalSecret.remoteRef"), o.remoteRef, childKeys("tenant", "oidcExternalSecret.remoteRef")) ?? {};
@@ -248,7 +256,11 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         }
     }
 
-    // DNS publishing: declarative for free subdomains; a BYO domain's records are only listed.
+    return { oidcRemoteKey, admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey } };
+}
+
+/** DNS publishing: declarative for free subdomains; a BYO domain's records are only listed. */
+function readDnsPublishing({ site, at, t, ctx }: TenantInput, { primary, mode, zone }: TenantSpec["domain"]): TenantSpec["dns"] {
     const dns = readObject(site, at("dns"), t.dns, childKeys("tenant", "dns")) ?? {};
     const pdns = readObject(site, at("dns.powerdns"), dns.powerdns, childKeys("tenant", "dns.powerdns")) ?? {};
     const pdnsEnabled = readBoolean(site, at("dns.powerdns.enabled"), pdns.enabled, mode === "free-subdomain");
@@ -268,6 +280,10 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("dns.powerdns.apiURL"), apiURL, "is not an http(s) URL", `use e.g. https://pdns.${ctx.fqdn}/api`);
     }
 
+    return { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName, zone: pdnsZone } };
+}
+
+function readDmarcRua({ site, at, t }: TenantInput, primary: string): string {
     const dm = readObject(site, at("dmarc"), t.dmarc, childKeys("tenant", "dmarc")) ?? {};
     const dmarcRua = readString(site, at("dmarc.rua"), dm.rua, `dmarc@${primary}`);
     const ruaProblem = mailboxProblem(dmarcRua);
@@ -275,6 +291,10 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("dmarc.rua"), dmarcRua, `is not a valid DMARC report address: it ${ruaProblem}`, `write a plain address, e.g. dmarc@${primary}`);
     }
 
+    return dmarcRua;
+}
+
+function readWorkloadSize({ site, at, t }: TenantInput): Pick<TenantSpec, "resources" | "spoolSize"> {
     const r = readObject(site, at("resources"), t.resources, childKeys("tenant", "resources")) ?? {};
     const resources = {
         requests: readAmounts(site, at("resources.requests"), r.requests, { cpu: stringDefault("tenant", "resources.requests.cpu"), memory: stringDefault("tenant", "resources.requests.memory") }),
@@ -285,6 +305,10 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
     const spoolSize = readQuantity(site, at("persistence.spool.size"), spool.size, stringDefault("tenant", "persistence.spool.size"));
     checkAmounts(site, at, resources, spoolSize);
 
+    return { resources, spoolSize };
+}
+
+function readChartVersion({ site, at, t, ctx }: TenantInput): string {
     const c = readObject(site, at("chart"), t.chart, childKeys("tenant", "chart")) ?? {};
     const def = CATALOG["stalwart-tenant"];
     const chartVersion = readString(site, at("chart.version"), c.version, ctx.defaultChartVersion);
@@ -294,6 +318,34 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         site.issues.add(site.file, at("chart.version"), chartVersion, `predates bp-stalwart-tenant ${def.firstListenerAgnosticVersion}, whose webmail route still defaults sectionName to "https"`, `pin ${def.firstListenerAgnosticVersion} or later, e.g. "${def.defaultVersion}"`);
     }
 
+    return chartVersion;
+}
+
+/**
+ * Reads one tenant. `path` is the key path of the tenant inside `site.file` ("" when the tenant has
+ * its own file, whose name supplies the default slug).
+ */
+export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: TenantContext, fileSlug?: string): TenantSpec | undefined {
+    const at = (key: string) => childPath(path, key);
+    const t = readObject(site, path, raw, TENANT_KEYS);
+    if (t === undefined) {
+        return undefined;
+    }
+    const before = site.issues.size;
+    const input: TenantInput = { site, at, t, ctx };
+    const slug = readSlug(input, fileSlug);
+    const safeSlug = slug ?? "tenant";
+    const implementation = readEnum<StalwartImplementation>(site, at("implementation"), t.implementation, ["native", "chart"], stringDefault("tenant", "implementation") as StalwartImplementation);
+    const domain = readDomain(input, safeSlug);
+    const webHost = readWebHost(input, domain);
+    const keycloak = readKeycloak(input, domain.primary, safeSlug);
+    const secrets = readSecretSources(input, safeSlug);
+    const dns = readDnsPublishing(input, domain);
+    const dmarcRua = readDmarcRua(input, domain.primary);
+    const size = readWorkloadSize(input);
+    const chartVersion = readChartVersion(input);
+
+    const realmURL = keycloak.realmURL;
     if (site.issues.size > before || slug === undefined || realmURL === undefined) {
         return undefined;
     }
@@ -301,15 +353,13 @@ export function parseTenant(site: ConfigSite, path: string, raw: unknown, ctx: T
         slug,
         origin: { file: site.file, path },
         implementation,
-        domain: { primary, mode, ...(zone !== undefined ? { zone } : {}) },
+        domain,
         web: { host: webHost },
-        keycloak: { realmURL, clientID, clientSecretName },
-        oidcRemoteKey,
-        admin: generate ? { source: "generated" } : { source: "external-secret", remoteKey: adminKey },
-        dns: { powerdns: { enabled: pdnsEnabled, apiURL, apiKeySecretName, zone: pdnsZone } },
+        keycloak: { ...keycloak, realmURL },
+        ...secrets,
+        dns,
         dmarcRua,
-        resources,
-        spoolSize,
+        ...size,
         chartVersion,
     };
 }
