@@ -15,11 +15,23 @@ export const MODULES = [
     "src/config/tenant-config.ts",
     "src/stalwart/dns-records.ts",
     "src/stalwart/config-toml.ts",
+    "src/stalwart/bootstrap-job.ts",
+    "src/stalwart/dkim.ts",
+    "src/stalwart/dns-names.ts",
+    "src/stalwart/external-secrets.ts",
+    "src/stalwart/network-policy.ts",
+    "src/stalwart/services.ts",
+    "src/stalwart/workload.ts",
 ];
 
-/** Specs of a module beyond its own-named ones: tenant files are validated through parseSovereign. */
+/** Specs of a module beyond its own-named ones, where a module is tested through another's API. */
 const EXTRA_SPECS = {
+    // Tenant files are validated through parseSovereign.
     "src/config/tenant-config.ts": ["test/config/sovereign-config.test.ts"],
+    // The bootstrap script is a part of the bootstrap Job, tested on its own.
+    "src/stalwart/bootstrap-job.ts": ["test/stalwart/bootstrap-script.test.ts"],
+    // The name checks guard the DNS records.
+    "src/stalwart/dns-names.ts": ["test/stalwart/dns-records.test.ts", "test/stalwart/dns-records-mutants.test.ts"],
 };
 
 /** `src/a/b.ts` or `src/a/b.ts:10-20` (Stryker's line range) -> `src/a/b.ts`. */
