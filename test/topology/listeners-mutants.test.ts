@@ -107,6 +107,16 @@ describe("console Gateway: tenant listeners and ListenerSets", () => {
         });
     });
 
+    it("no tenants listed: the console Gateway carries only its host listeners, whatever the placement", () => {
+        for (const placement of ["gateway", "listenerSets"] as const) {
+            const plan = consoleOf({ ...base, gateways: gateways(), tenancy: tenancy(placement) });
+            assert.deepEqual(
+                plan.listeners.map((l) => l.name),
+                ["console-https", "console-http"],
+            );
+        }
+    });
+
     it("ignores tenants when there is no tenancy section", () => {
         const plan = consoleOf({ ...base, gateways: gateways(), tenants: [tenant("alpha", "chart")] });
         assert.deepEqual(
