@@ -326,8 +326,9 @@ describe("stack config: the exact issue of every check", () => {
 });
 
 describe("stack config: more edges", () => {
-    it("management: managed may be written out", () => {
+    it("management: managed and none may be written out", () => {
         assert.equal(specFrom({ ...BASE, gateways: { management: "managed" } }).gateways.management, "managed");
+        assert.equal(specFrom({ ...BASE, gateways: { management: "none" } }).gateways.management, "none");
     });
 
     it("a host that is not a string is reported at its key", () => {
