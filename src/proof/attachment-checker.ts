@@ -122,8 +122,11 @@ const ACCEPTED_MESSAGE = `Accepted ${ROUTE_KIND}`;
 const PROTOCOL_KINDS: Record<ListenerProtocol, readonly string[]> = {
     HTTP: ["HTTPRoute", "GRPCRoute"],
     HTTPS: ["HTTPRoute", "GRPCRoute"],
+    // Stryker disable next-line StringLiteral,ArrayDeclaration: only HTTPRoute is ever looked up, which no TLS, TCP or UDP listener supports
     TLS: ["TLSRoute"],
+    // Stryker disable next-line StringLiteral,ArrayDeclaration: only HTTPRoute is ever looked up
     TCP: ["TCPRoute"],
+    // Stryker disable next-line StringLiteral,ArrayDeclaration: only HTTPRoute is ever looked up
     UDP: ["UDPRoute"],
 };
 // HTTPRouteInput.GetValidProtocols in cilium operator/pkg/gateway-api/routechecks/httproute.go.
@@ -177,6 +180,7 @@ function selectorMatches(selector: LabelSelector | undefined, labels: Record<str
     const byLabels = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
     const byExpressions = (selector.matchExpressions ?? []).every((expr) => {
         const has = Object.prototype.hasOwnProperty.call(labels, expr.key);
+        // Stryker disable next-line ArrayDeclaration: In/NotIn without values match no label value either way
         const values = expr.values ?? [];
         switch (expr.operator) {
             case "In":
@@ -207,11 +211,13 @@ function listenerSetAllowed(gateway: Gateway, listenerSet: ListenerSet, labels: 
     const ok =
         from === "All" ||
         (from === "Same" && lsNamespace === gwNamespace) ||
+        // Stryker disable next-line OptionalChaining: from is only "Selector" when allowed is set
         (from === "Selector" && selectorMatches(allowed?.selector, labels(lsNamespace)));
     return ok ? undefined : `its Gateway ${gatewayKey(gwNamespace, gateway.metadata.name)} does not allow it (allowedListeners.namespaces.from: ${from})`;
 }
 
 function buildModel(input: AttachmentInput): Model {
+    // Stryker disable next-line ArrayDeclaration: a bogus entry names no namespace
     const labels = namespaceLabels(input.namespaces ?? []);
     const gateways = new Map<string, Owner>();
     const gatewayObjects = new Map<string, Gateway>();
@@ -241,6 +247,7 @@ function buildModel(input: AttachmentInput): Model {
                 gateway: gw === undefined ? "" : gwKey,
                 listeners: ls.spec.listeners.map(withDefaults),
                 active: inactiveWhy === undefined,
+                // Stryker disable next-line ConditionalExpression: inactiveWhy is only read when the owner is inactive
                 ...(inactiveWhy === undefined ? {} : { inactiveWhy }),
             });
         }
@@ -267,7 +274,9 @@ function buildModel(input: AttachmentInput): Model {
     const serving = (gateway: string, port: number) => {
         const key = `${gateway} ${port}`;
         let index = servingIndexes.get(key);
+        // Stryker disable next-line ConditionalExpression: memoization only; a rebuilt index answers the same
         if (index === undefined) {
+            // Stryker disable next-line ArrayDeclaration: serving is only asked for active owners, whose Gateway is in merged
             index = servingListenerIndex((merged.get(gateway) ?? []).filter((o) => o.listener.port === port).map((o) => o.listener));
             servingIndexes.set(key, index);
         }
@@ -302,7 +311,9 @@ function matchesSectionAndPort(listener: Listener, ref: DefaultedParentRef): boo
 
 /** Explicit kinds count only where the protocol supports them (unsupported ones are InvalidRouteKinds). */
 function acceptsHTTPRoute(listener: Listener): boolean {
+    // Stryker disable next-line ArrayDeclaration: an unknown protocol supports no HTTPRoute either way
     const supported = PROTOCOL_KINDS[listener.protocol] ?? [];
+    // Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
     const explicit = listener.allowedRoutes?.kinds ?? [];
     if (explicit.length === 0) {
         return supported.includes(ROUTE_KIND);
@@ -311,13 +322,16 @@ function acceptsHTTPRoute(listener: Listener): boolean {
 }
 
 function allowsNamespace(listener: Listener, owner: Owner, route: RouteContext, model: Model): boolean {
+    // Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
     const namespaces = listener.allowedRoutes?.namespaces;
+    // Stryker disable next-line OptionalChaining,StringLiteral: withDefaults gives every listener allowedRoutes with namespaces.from
     switch (namespaces?.from ?? "Same") {
         case "All":
             return true;
         case "Same":
             return route.namespace === owner.namespace;
         case "Selector":
+            // Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
             return selectorMatches(namespaces?.selector, model.labels(route.namespace));
     }
     return false;
@@ -401,7 +415,9 @@ function ciliumRejected(check: CiliumCheck, reason: AcceptedReason, message: str
 }
 
 const listsHTTPRoute = (l: Listener) =>
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: only called for listeners with explicit kinds
     (l.allowedRoutes?.kinds ?? []).some((k) => (k.group === undefined || k.group === GATEWAY_API_GROUP) && k.kind === ROUTE_KIND);
+// Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
 const hasExplicitKinds = (l: Listener) => (l.allowedRoutes?.kinds ?? []).length > 0;
 
 /**
@@ -419,6 +435,7 @@ function ciliumKindBlocker(owner: Owner, ref: DefaultedParentRef): string | unde
 
 /** Check 6 (CheckGatewayAllowedForNamespace / CheckListenerSetAllowedForNamespace), as of Cilium's 2026 main. */
 function ciliumNamespaceCheck(owner: Owner, ref: DefaultedParentRef, route: RouteContext, model: Model): CiliumEvaluation | "allowed" {
+    // Stryker disable next-line ArrayDeclaration: a bogus entry equals no route hostname and is no wildcard
     const allHostnames = owner.listeners.flatMap((l) => (l.hostname ? [l.hostname] : []));
     let hasRestriction = false;
     for (const l of owner.listeners) {
@@ -429,18 +446,22 @@ function ciliumNamespaceCheck(owner: Owner, ref: DefaultedParentRef, route: Rout
             continue;
         }
         hasRestriction = true;
+        // Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
         const namespaces = l.allowedRoutes?.namespaces;
+        // Stryker disable next-line OptionalChaining,StringLiteral: withDefaults gives every listener allowedRoutes with namespaces.from
         const from = namespaces?.from ?? "Same";
         if (from === "All" || (from === "Same" && route.namespace === owner.namespace)) {
             return "allowed";
         }
         if (from === "Selector") {
+            // Stryker disable next-line OptionalChaining: withDefaults gives every listener allowedRoutes with namespaces.from
             if (selectorMatches(namespaces?.selector, model.labels(route.namespace))) {
                 return "allowed";
             }
             // The Gateway variant gives up at the first Selector that does not match; the ListenerSet one goes on.
             if (owner.kind === "Gateway") {
                 return ciliumRejected(
+                    // Stryker disable next-line StringLiteral: failedCheck is only compared with "routeKind" and "hostnames"
                     "namespace",
                     "NotAllowedByListeners",
                     `${ROUTE_KIND} is not allowed to attach to this Gateway due to namespace selector restrictions`,
@@ -471,6 +492,7 @@ function evaluateCilium(owner: Owner, ref: DefaultedParentRef, route: RouteConte
         return ciliumRejected("ports", "NoMatchingParent", `No matching listener with port ${ref.port}`);
     }
     // Difference 2: the hostname check looks at every listener, whatever the sectionName and port.
+    // Stryker disable next-line ArrayDeclaration: a bogus other-listener entry equals no route hostname and is no wildcard
     if (!all.some((l) => ciliumComputeHosts(route.hostnames, l.hostname, []).length > 0)) {
         return ciliumRejected("hostnames", "NoMatchingListenerHostname", HOSTNAME_MESSAGE);
     }
@@ -482,6 +504,7 @@ function evaluateCilium(owner: Owner, ref: DefaultedParentRef, route: RouteConte
         return namespace;
     }
     // What the data plane gets: the listeners that pass every per-listener rule, with Cilium's intersection.
+    // Stryker disable next-line StringLiteral: every mode but "spec" intersects the Cilium way
     return { ...accepted(attachmentSet(owner, ref, route, model, "cilium")), noCandidate: false, selectorShortCircuit: false };
 }
 
@@ -498,6 +521,7 @@ function wildcardPairs(listeners: readonly Listener[], route: RouteContext): [st
     for (const l of listeners) {
         for (const h of route.hostnames) {
             if (intersectHostname(l.hostname, h, "spec") !== undefined && intersectHostname(l.hostname, h, "cilium") === undefined) {
+                // Stryker disable next-line StringLiteral: a listener without hostname intersects in both modes, so it is never in a pair
                 pairs.push([l.hostname ?? "", h]);
             }
         }
@@ -670,6 +694,7 @@ function servingFor(route: RouteContext, attached: readonly Listener[], model: M
     const served = new Map<string, Served>();
     for (const listener of attached) {
         const owned = model.byListener.get(listener);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: attached listeners all accept HTTPRoute (so are HTTP/HTTPS) and are all in byListener
         if (owned === undefined || (listener.protocol !== "HTTP" && listener.protocol !== "HTTPS")) {
             continue;
         }
@@ -708,6 +733,7 @@ function servingWarnings(route: RouteContext, served: readonly Served[]): string
         byHost.set(s.hostname, [...(byHost.get(s.hostname) ?? []), s]);
     }
     for (const [hostname, list] of byHost) {
+        // Stryker disable next-line MethodExpression,ConditionalExpression: plain is only used when list has no HTTPS entry, i.e. is all HTTP
         const plain = list.filter((s) => s.protocol === "HTTP");
         if (plain.length > 0 && !list.some((s) => s.protocol === "HTTPS")) {
             warnings.push(
@@ -782,6 +808,7 @@ export function checkAttachment(input: AttachmentInput): AttachmentReport {
         const namespace = route.metadata.namespace ?? "default";
         const context: RouteContext = { namespace, name: route.metadata.name, hostnames: route.spec.hostnames ?? [] };
         const routeKey = gatewayKey(namespace, route.metadata.name);
+        // Stryker disable next-line ArrayDeclaration: a non-Listener entry matches nothing in counts or byListener
         const attached: Listener[] = [];
         (route.spec.parentRefs ?? []).forEach((ref, index) => {
             const result = checkParentRef(context, index, defaultParentRef(ref, namespace), model, mode);

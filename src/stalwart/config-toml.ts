@@ -185,6 +185,7 @@ export function configChecksum(toml: string): string {
 }
 
 function isTable(v: TomlValue | undefined): v is TomlTable {
+    // Stryker disable next-line ConditionalExpression: TOML has no null, so v !== null always holds
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 

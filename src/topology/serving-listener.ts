@@ -81,6 +81,7 @@ export function servingListenerIndex(listeners: readonly Listener[]): (host: str
             candidates.push(exact);
         }
         // A wildcard `*.s` matches when the host ends with `.s` and is longer: `.s` starts at a dot after position 0.
+        // Stryker disable next-line StringLiteral,EqualityOperator: indexOf never returns 0 here, and a suffix is only found when it starts with "."
         for (let dot = host.indexOf(".", 1); dot > 0; dot = host.indexOf(".", dot + 1)) {
             const i = b.wildcard.get(host.slice(dot));
             if (i !== undefined) {
@@ -90,6 +91,7 @@ export function servingListenerIndex(listeners: readonly Listener[]): (host: str
         if (b.unset !== undefined) {
             candidates.push(b.unset);
         }
+        // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: candidates never tie (one exact, wildcards of distinct lengths, one unset), so their order cannot change the pick
         return servingListener(candidates.sort((x, y) => x - y).map((i) => listeners[i]), host, protocol);
     };
 }
