@@ -89,6 +89,11 @@ describe("stack config: tenant egress", () => {
         assert.deepEqual(specFrom(BASE).tenancy.egress, { addresses: [] });
     });
 
+    it("empty (null) list entries are skipped in egress addresses and trusted CIDRs", () => {
+        const tenancy = specFrom({ ...BASE, tenancy: { trustedCidrs: [null, "10.42.0.0/16"], egress: { addresses: [null, "203.0.113.25"] } } }).tenancy;
+        assert.deepEqual([tenancy.trustedCidrs, tenancy.egress.addresses], [["10.42.0.0/16"], ["203.0.113.25"]]);
+    });
+
     it("addresses that are not IPs or not strings", () => {
         assert.deepEqual(exactly({ ...BASE, tenancy: { egress: { addresses: ["203.0.113.25", "nope", 42] } } }), [
             [at("addresses[1]"), "nope", "is not an IP address or CIDR (IPv4 or IPv6)", "write the address mail leaves from, e.g. 203.0.113.25 or 2001:db8::25"],
@@ -104,6 +109,16 @@ describe("stack config: tenant egress", () => {
             egressIPIssue("nope"),
         ]);
         assert.deepEqual(exactly({ ...BASE, tenancy: { egress: { spfInclude: "a._b_.org" } } }).map(([path, value]) => [path, value]), [[at("spfInclude"), "a._b_.org"]]);
+        // A label that is only an underscore still names a TXT record.
+        assert.equal(specFrom({ ...BASE, tenancy: { egress: { spfInclude: "_.example.org" } } }).tenancy.egress.spfInclude, "_.example.org");
+    });
+
+    it("an SPF include and node selector values that are not strings", () => {
+        assert.deepEqual(exactly({ ...BASE, tenancy: { egress: { spfInclude: 42, ciliumGateway: { nodeSelector: { a: 42 }, egressIP: "10.0.0.1" } } } }), [
+            [at("spfInclude"), 42, "expected a string, got a number", `quote the value, e.g. ${at("spfInclude")}: "42"`],
+            [at("ciliumGateway.nodeSelector.a"), 42, "expected a string, got a number", "quote the value"],
+            nodeSelectorIssue({ a: 42 }),
+        ]);
     });
 
     it("egress sections of the wrong type and unknown keys", () => {
@@ -134,6 +149,15 @@ describe("stack config: tenancy hosts, image registry and Stalwart resources", (
         assert.deepEqual([tenancy.acmeDelegationDomain, tenancy.webCnameTarget], ["acme.example.org", "web.example.org"]);
         const byDefault = specFrom({ ...BASE, gateways: { consoleHostPrefixes: ["admin", "console"] } }).tenancy;
         assert.deepEqual([byDefault.acmeDelegationDomain, byDefault.webCnameTarget], ["acme-delegation.omantel.omani.works", "admin.omantel.omani.works"]);
+    });
+
+    it("without console hosts the web CNAME target's example is still the console host", () => {
+        assert.deepEqual(exactly({ ...BASE, gateways: { consoleHostPrefixes: [] }, tenancy: { webCnameTarget: "Bad" } })[1], [
+            key("tenancy.webCnameTarget"),
+            "Bad",
+            "is not a DNS name: it has upper-case letters; DNS names here must be lowercase",
+            "use e.g. console.omantel.omani.works",
+        ]);
     });
 
     it("hosts that are not DNS names", () => {
@@ -199,6 +223,24 @@ describe("stack config: sectionName pins beside the serving listener", () => {
                 "https-omani-works",
                 "names listener https-omani-works (hostname *.omani.works), but auth.omantel.omani.works is served by the more specific listener https-omantel-omani-works (hostname *.omantel.omani.works); the route would attach where no request for auth.omantel.omani.works arrives",
                 `remove ${key("blueprints.keycloak.sectionName")} so the route attaches by hostname (recommended), or pin https-omantel-omani-works`,
+            ],
+        ]);
+    });
+
+    it("a version that is a list", () => {
+        assert.deepEqual(exactly({ ...BASE, blueprints: { gitea: { version: ["1.2.44"] } } }), [
+            [key("blueprints.gitea.version"), ["1.2.44"], "is not an exact semver version (ranges and a leading v are not allowed)", 'pin an exact version in quotes, e.g. "1.2.44"'],
+        ]);
+    });
+
+    it("bp-harbor before its alias-route fix: the whole problem", () => {
+        assert.deepEqual(exactly({ ...BASE, blueprints: { harbor: { version: "1.2.43" } } }).map(([path, value, problem]) => [path, value, problem]), [
+            [
+                key("blueprints.harbor.version"),
+                "1.2.43",
+                "predates bp-harbor 1.2.49: with host registry.omantel.omani.works the chart also renders HTTPRoute harbor-alias-redirect for harbor.omantel.omani.works, " +
+                    'whose parentRef pins sectionName "https" through gateway.name/gateway.namespace/gateway.sectionName (and gateway.name also renames the main route), ' +
+                    'so it does not attach (NoMatchingParent) wherever no listener is named "https", i.e. on every multi-zone Sovereign',
             ],
         ]);
     });
