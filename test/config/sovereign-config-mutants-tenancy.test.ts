@@ -56,6 +56,14 @@ describe("stack config: foreign namespaces and secret values", () => {
             ["f.yaml", key("tenancy.acmeDelegationDomain"), "Bad.x", "is not a DNS name: it has upper-case letters; DNS names here must be lowercase", "use e.g. acme-delegation.[secret]"],
         ]);
     });
+
+    it("a secret that is not a string is scrubbed as its JSON text", () => {
+        const values = { ...BASE, extra: true, tenancy: { egress: { ciliumGateway: { nodeSelector: {}, egressIP: "10.0.0.1" } } } };
+        assert.deepEqual(inputIssues({ values, secretKeys: ["extra"] }).slice(1), [
+            ["f.yaml", key("tenancy.egress.ciliumGateway.nodeSelector"), {}, "must select the egress gateway node(s)", 'e.g. nodeSelector: { "egress-gateway": "[secret]" }'],
+        ]);
+        assert.deepEqual(inputIssues({ values, secretKeys: ["extra"] })[0].slice(0, 3), ["f.yaml", key("extra"), new WithheldValue("(secret, not shown)")]);
+    });
 });
 
 describe("stack config: Gateway class and infrastructure annotations", () => {
