@@ -244,9 +244,13 @@ function readEgress(site: ConfigSite, path: string, value: unknown): TenantEgres
         if (Object.keys(nodeSelector).length === 0) {
             site.issues.add(site.file, childPath(at("ciliumGateway"), "nodeSelector"), g.nodeSelector, "must select the egress gateway node(s)", 'e.g. nodeSelector: { "egress-gateway": "true" }');
         }
+        // Stryker disable next-line ConditionalExpression: isIP(undefined) is 0 too; the undefined test only narrows the type
         if (egressIP === undefined || !isIP(egressIP)) {
             site.issues.add(site.file, childPath(at("ciliumGateway"), "egressIP"), egressIP, "is not an IP address", "write the address on the gateway node that mail leaves from, e.g. 203.0.113.25");
-        } else if (Object.keys(nodeSelector).length > 0) {
+        } else if (
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty selector was reported just above, so the spec is refused anyway
+            Object.keys(nodeSelector).length > 0
+        ) {
             settings.ciliumGateway = { nodeSelector, egressIP };
         }
     }
@@ -376,7 +380,10 @@ function readBlueprint(
                     `names the plain-${listener.protocol} listener ${sectionName}; ${host} would be served without TLS only${serving ? `, and ${serving.name}, the HTTPS listener that serves ${host}, would not carry the route` : ""}`,
                     `remove ${at("sectionName")} so the route attaches by hostname (recommended)${serving ? `, or pin the HTTPS listener ${serving.name}` : ""}`,
                 );
-            } else if (serving !== undefined && serving.name !== listener.name) {
+            } else if (
+                // Stryker disable next-line ConditionalExpression: the pinned HTTPS listener serves the host, so a serving listener always exists here
+                serving !== undefined && serving.name !== listener.name
+            ) {
                 site.issues.add(
                     site.file,
                     at("sectionName"),
@@ -602,6 +609,7 @@ export function parseSovereign(input: StackConfigInput, readTenantDir: TenantDir
         readBlueprint(site, childPath(bpPath, name), name, bpConfig[name], fqdn, gateways, gatewaySettings.management !== "none"),
     );
     let tenantChartVersion = CATALOG["stalwart-tenant"].defaultVersion;
+    // Stryker disable next-line ConditionalExpression: an absent section reads as {} and its absent version as the default, the same result
     if (bpConfig["stalwart-tenant"] !== undefined) {
         const p = childPath(bpPath, "stalwart-tenant");
         const t = readObject(site, p, bpConfig["stalwart-tenant"], TENANT_BLUEPRINT_KEYS) ?? {};
