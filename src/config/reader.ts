@@ -156,6 +156,12 @@ export function readList(site: ConfigSite, path: string, value: unknown): unknow
         site.issues.add(site.file, path, shown(value), `expected a list, got ${typeName(value)}`, `write ${path} as a YAML list ("- item" per line)`);
         return [];
     }
+    // An empty `- ` line reads as null: reported, so a half-written entry is never silently dropped.
+    value.forEach((entry, i) => {
+        if (entry === null || entry === undefined) {
+            site.issues.add(site.file, childPath(path, i), undefined, "is an empty list entry", "give it a value, or remove the empty `-` line");
+        }
+    });
     return value;
 }
 

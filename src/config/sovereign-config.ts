@@ -107,7 +107,7 @@ function readZones(site: ConfigSite, path: string, value: unknown, fqdn: string)
     const seen = new Map<string, number>();
     readList(site, path, value).forEach((entry, i) => {
         const p = childPath(path, i);
-        const z = readObject(site, p, entry, ZONE_KEYS);
+        const z = entry === null ? undefined : readObject(site, p, entry, ZONE_KEYS); // null: reported by readList
         if (z === undefined) {
             return;
         }
@@ -500,7 +500,7 @@ export function readTenants(
 ): TenantSpec[] {
     const tenants: TenantSpec[] = [];
     readList(site, key("tenants"), v.tenants).forEach((entry, i) => {
-        const t = parseTenant(site, childPath(key("tenants"), i), entry, ctx);
+        const t = entry === null ? undefined : parseTenant(site, childPath(key("tenants"), i), entry, ctx); // null: reported by readList
         if (t) {
             tenants.push(t);
         }

@@ -97,9 +97,17 @@ describe("stack config: tenant egress", () => {
         assert.deepEqual(specFrom(BASE).tenancy.egress, { addresses: [] });
     });
 
-    it("empty (null) list entries are skipped in egress addresses and trusted CIDRs", () => {
-        const tenancy = specFrom({ ...BASE, tenancy: { trustedCidrs: [null, "10.42.0.0/16"], egress: { addresses: [null, "203.0.113.25"] } } }).tenancy;
-        assert.deepEqual([tenancy.trustedCidrs, tenancy.egress.addresses], [["10.42.0.0/16"], ["203.0.113.25"]]);
+    it("empty (null) list entries are reported, never dropped silently", () => {
+        const fix = "give it a value, or remove the empty `-` line";
+        assert.deepEqual(exactly({ ...BASE, gateways: { consoleHostPrefixes: ["console", null] }, tenancy: { trustedCidrs: [null, "10.42.0.0/16"], egress: { addresses: [null, "203.0.113.25"] } } }), [
+            [`${P}:gateways.consoleHostPrefixes[1]`, undefined, "is an empty list entry", fix],
+            [`${P}:tenancy.trustedCidrs[0]`, undefined, "is an empty list entry", fix],
+            [`${P}:tenancy.egress.addresses[0]`, undefined, "is an empty list entry", fix],
+        ]);
+        assert.deepEqual(exactly({ ...BASE, zones: [null, { name: "omani.works" }], tenants: [null] }), [
+            [`${P}:zones[0]`, undefined, "is an empty list entry", fix],
+            [`${P}:tenants[0]`, undefined, "is an empty list entry", fix],
+        ]);
     });
 
     it("addresses that are not IPs or not strings", () => {
