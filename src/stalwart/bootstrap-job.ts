@@ -29,15 +29,10 @@
 
 import type { TenantSpec } from "../model/tenant-spec";
 import { bootstrapLabels } from "../model/labels";
-import { ADMIN_PASSWORD_SECRET_KEY, FALLBACK_ADMIN_USER, TMP_DIR } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
+import { ApiClientPodSpec, apiClientPodSpec, fallbackAdminEnv } from "./api-client-pod";
 import { stalwartInClusterUrl } from "./services";
-import type { EnvVar } from "./workload";
 
-export const BOOTSTRAP_IMAGE = "curlimages/curl:8.11.1";
-/** `curl_user`/`curl_group` of the curlimages/curl image. */
-export const BOOTSTRAP_UID = 100;
-export const BOOTSTRAP_GID = 101;
 export const DEFAULT_READY_ATTEMPTS = 60;
 export const DEFAULT_READY_INTERVAL_SECONDS = 5;
 /** Name of the app password the admin's initial credential is stored as. */
@@ -210,36 +205,7 @@ export interface JobManifest {
         backoffLimit: number;
         activeDeadlineSeconds: number;
         ttlSecondsAfterFinished: number;
-        template: {
-            metadata: { labels: Record<string, string> };
-            spec: {
-                restartPolicy: "Never";
-                serviceAccountName: string;
-                automountServiceAccountToken: false;
-                enableServiceLinks: false;
-                securityContext: {
-                    runAsNonRoot: true;
-                    runAsUser: number;
-                    runAsGroup: number;
-                    seccompProfile: { type: "RuntimeDefault" };
-                };
-                containers: {
-                    name: string;
-                    image: string;
-                    imagePullPolicy: "IfNotPresent";
-                    command: string[];
-                    env: EnvVar[];
-                    resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
-                    securityContext: {
-                        allowPrivilegeEscalation: false;
-                        readOnlyRootFilesystem: true;
-                        capabilities: { drop: string[] };
-                    };
-                    volumeMounts: { name: string; mountPath: string }[];
-                }[];
-                volumes: { name: string; emptyDir: { sizeLimit: string } }[];
-            };
-        };
+        template: { metadata: { labels: Record<string, string> }; spec: ApiClientPodSpec };
     };
 }
 
@@ -247,10 +213,6 @@ export interface JobManifest {
 export function dmarcRuaAlias(tenant: TenantSpec): string {
     const bare = tenant.dmarcRua.replace(/^mailto:/, "").toLowerCase();
     return bare.endsWith(`@${tenant.domain.primary}`) ? bare : "";
-}
-
-export function bootstrapImage(imageRegistry?: string): string {
-    return imageRegistry === undefined || imageRegistry === "" ? BOOTSTRAP_IMAGE : `${imageRegistry.replace(/\/+$/, "")}/${BOOTSTRAP_IMAGE}`;
 }
 
 /**
@@ -263,7 +225,6 @@ export function bootstrapJob(tenant: TenantSpec, opts: BootstrapJobOptions = {})
     const labels = bootstrapLabels(tenant.slug);
     const readyAttempts = opts.readyAttempts ?? DEFAULT_READY_ATTEMPTS;
     const readyInterval = opts.readyIntervalSeconds ?? DEFAULT_READY_INTERVAL_SECONDS;
-    const resources = { cpu: "50m", memory: "64Mi" };
     return {
         apiVersion: "batch/v1",
         kind: "Job",
@@ -275,42 +236,20 @@ export function bootstrapJob(tenant: TenantSpec, opts: BootstrapJobOptions = {})
             ttlSecondsAfterFinished: 86400,
             template: {
                 metadata: { labels },
-                spec: {
-                    // Never: each retry is a new pod, so a failed attempt's log stays readable.
-                    restartPolicy: "Never",
-                    serviceAccountName: names.serviceAccount,
-                    automountServiceAccountToken: false,
-                    enableServiceLinks: false,
-                    securityContext: {
-                        runAsNonRoot: true,
-                        runAsUser: BOOTSTRAP_UID,
-                        runAsGroup: BOOTSTRAP_GID,
-                        seccompProfile: { type: "RuntimeDefault" },
-                    },
-                    containers: [
-                        {
-                            name: "bootstrap",
-                            image: bootstrapImage(opts.imageRegistry),
-                            imagePullPolicy: "IfNotPresent",
-                            command: ["/bin/sh", "-c", BOOTSTRAP_SCRIPT],
-                            env: [
-                                { name: "STALWART_URL", value: stalwartInClusterUrl(tenant) },
-                                { name: "STALWART_DOMAIN", value: tenant.domain.primary },
-                                { name: "ADMIN_USER", value: FALLBACK_ADMIN_USER },
-                                { name: "ADMIN_SECRET", valueFrom: { secretKeyRef: { name: names.adminSecret, key: ADMIN_PASSWORD_SECRET_KEY } } },
-                                { name: "READY_ATTEMPTS", value: String(readyAttempts) },
-                                { name: "READY_INTERVAL", value: String(readyInterval) },
-                                { name: "RUA_ALIAS", value: dmarcRuaAlias(tenant) },
-                            ],
-                            // requests = limits: Guaranteed QoS, which some tenant LimitRanges require.
-                            resources: { requests: resources, limits: resources },
-                            securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-                            volumeMounts: [{ name: "tmp", mountPath: TMP_DIR }],
-                        },
+                spec: apiClientPodSpec(tenant.slug, {
+                    container: "bootstrap",
+                    script: BOOTSTRAP_SCRIPT,
+                    env: [
+                        { name: "STALWART_URL", value: stalwartInClusterUrl(tenant) },
+                        { name: "STALWART_DOMAIN", value: tenant.domain.primary },
+                        ...fallbackAdminEnv(tenant.slug),
+                        { name: "READY_ATTEMPTS", value: String(readyAttempts) },
+                        { name: "READY_INTERVAL", value: String(readyInterval) },
+                        { name: "RUA_ALIAS", value: dmarcRuaAlias(tenant) },
                     ],
-                    // mktemp needs a writable /tmp on the read-only root filesystem.
-                    volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }],
-                },
+                    resources: { cpu: "50m", memory: "64Mi" },
+                    ...(opts.imageRegistry === undefined ? {} : { imageRegistry: opts.imageRegistry }),
+                }),
             },
         },
     };

@@ -9,12 +9,11 @@
 // ClusterIP Service; the NetworkPolicies admit exactly this pod to Stalwart's 8080.
 
 import type { TenantSpec } from "../model/tenant-spec";
-import { API_CLIENT_SH, BOOTSTRAP_GID, BOOTSTRAP_UID, bootstrapImage } from "./bootstrap-job";
+import { ApiClientPodSpec, apiClientPodSpec, fallbackAdminEnv } from "./api-client-pod";
+import { API_CLIENT_SH } from "./bootstrap-job";
 import { certificateReloadLabels } from "../model/labels";
-import { ADMIN_PASSWORD_SECRET_KEY, FALLBACK_ADMIN_USER, TMP_DIR } from "../model/stalwart-layout";
 import { stalwartNames } from "../model/stalwart-names";
 import { stalwartInClusterUrl } from "./services";
-import type { EnvVar } from "./workload";
 
 /**
  * Every 6 hours: cert-manager renews 30 days (a third of a Let's Encrypt lifetime) before expiry, and a
@@ -54,27 +53,7 @@ export interface CronJobManifest {
             spec: {
                 backoffLimit: number;
                 activeDeadlineSeconds: number;
-                template: {
-                    metadata: { labels: Record<string, string> };
-                    spec: {
-                        restartPolicy: "Never";
-                        serviceAccountName: string;
-                        automountServiceAccountToken: false;
-                        enableServiceLinks: false;
-                        securityContext: { runAsNonRoot: true; runAsUser: number; runAsGroup: number; seccompProfile: { type: "RuntimeDefault" } };
-                        containers: {
-                            name: string;
-                            image: string;
-                            imagePullPolicy: "IfNotPresent";
-                            command: string[];
-                            env: EnvVar[];
-                            resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
-                            securityContext: { allowPrivilegeEscalation: false; readOnlyRootFilesystem: true; capabilities: { drop: string[] } };
-                            volumeMounts: { name: string; mountPath: string }[];
-                        }[];
-                        volumes: { name: string; emptyDir: { sizeLimit: string } }[];
-                    };
-                };
+                template: { metadata: { labels: Record<string, string> }; spec: ApiClientPodSpec };
             };
         };
     };
@@ -83,7 +62,6 @@ export interface CronJobManifest {
 export function certificateReloadCronJob(tenant: TenantSpec, opts: { imageRegistry?: string } = {}): CronJobManifest {
     const names = stalwartNames(tenant.slug);
     const labels = certificateReloadLabels(tenant.slug);
-    const resources = { cpu: "20m", memory: "32Mi" };
     return {
         apiVersion: "batch/v1",
         kind: "CronJob",
@@ -101,30 +79,13 @@ export function certificateReloadCronJob(tenant: TenantSpec, opts: { imageRegist
                     activeDeadlineSeconds: 300,
                     template: {
                         metadata: { labels },
-                        spec: {
-                            restartPolicy: "Never",
-                            serviceAccountName: names.serviceAccount,
-                            automountServiceAccountToken: false,
-                            enableServiceLinks: false,
-                            securityContext: { runAsNonRoot: true, runAsUser: BOOTSTRAP_UID, runAsGroup: BOOTSTRAP_GID, seccompProfile: { type: "RuntimeDefault" } },
-                            containers: [
-                                {
-                                    name: "certificate-reload",
-                                    image: bootstrapImage(opts.imageRegistry),
-                                    imagePullPolicy: "IfNotPresent",
-                                    command: ["/bin/sh", "-c", CERTIFICATE_RELOAD_SCRIPT],
-                                    env: [
-                                        { name: "STALWART_URL", value: stalwartInClusterUrl(tenant) },
-                                        { name: "ADMIN_USER", value: FALLBACK_ADMIN_USER },
-                                        { name: "ADMIN_SECRET", valueFrom: { secretKeyRef: { name: names.adminSecret, key: ADMIN_PASSWORD_SECRET_KEY } } },
-                                    ],
-                                    resources: { requests: resources, limits: resources },
-                                    securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-                                    volumeMounts: [{ name: "tmp", mountPath: TMP_DIR }],
-                                },
-                            ],
-                            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }],
-                        },
+                        spec: apiClientPodSpec(tenant.slug, {
+                            container: "certificate-reload",
+                            script: CERTIFICATE_RELOAD_SCRIPT,
+                            env: [{ name: "STALWART_URL", value: stalwartInClusterUrl(tenant) }, ...fallbackAdminEnv(tenant.slug)],
+                            resources: { cpu: "20m", memory: "32Mi" },
+                            ...(opts.imageRegistry === undefined ? {} : { imageRegistry: opts.imageRegistry }),
+                        }),
                     },
                 },
             },

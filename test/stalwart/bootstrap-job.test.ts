@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { BOOTSTRAP_IMAGE, BOOTSTRAP_SCRIPT, bootstrapJob } from "../../src/stalwart/bootstrap-job";
+import { API_CLIENT_IMAGE } from "../../src/stalwart/api-client-pod";
+import { BOOTSTRAP_SCRIPT, bootstrapJob } from "../../src/stalwart/bootstrap-job";
 import { acmeTenant } from "./fixtures";
 
 const JOB_LABELS = {
@@ -13,7 +14,7 @@ const JOB_LABELS = {
 
 describe("stalwart bootstrap Job manifest", () => {
     it("runs the pinned curl image with the inline script", () => {
-        assert.equal(BOOTSTRAP_IMAGE, "curlimages/curl:8.11.1");
+        assert.equal(API_CLIENT_IMAGE, "curlimages/curl:8.11.1");
         const job = bootstrapJob(acmeTenant());
         assert.equal(job.apiVersion, "batch/v1");
         assert.equal(job.kind, "Job");
