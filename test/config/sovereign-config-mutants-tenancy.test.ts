@@ -3,23 +3,15 @@
 // hosts, image registry and Stalwart resources, sectionName pins that miss the serving listener, unusable
 // tenant files and system namespaces, each with its exact issue (file, key path, value, problem, fix).
 import { strict as assert } from "node:assert";
-import { ConfigIssue, SovereignConfigError, WithheldValue } from "../../src/config/issues";
-import { parseSovereign, resourceSettingProblem, StackConfigInput, TenantDocument } from "../../src/config/sovereign-config";
+import { SovereignConfigError, WithheldValue } from "../../src/config/issues";
+import { parseSovereign, resourceSettingProblem, StackConfigInput } from "../../src/config/sovereign-config";
 import { specFrom, zonesOf } from "../support/sovereigns";
+import { issuesOf } from "../support/config-issues";
 
 const P = "sovereign-stacks";
 const FILE = "stacks/Pulumi.test.yaml";
 const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
 
-function issuesOf(values: Record<string, unknown>, docs: TenantDocument[] = []): ConfigIssue[] {
-    try {
-        specFrom(values, docs);
-    } catch (err) {
-        assert.ok(err instanceof SovereignConfigError, String(err));
-        return [...err.issues];
-    }
-    assert.fail("expected the config to be rejected");
-}
 /** The issues as [path, value, problem, fix], all in the stack file. */
 function exactly(values: Record<string, unknown>): [string, unknown, string, string][] {
     const issues = issuesOf(values);

@@ -2,21 +2,12 @@ import { strict as assert } from "node:assert";
 import { ConfigIssue, SovereignConfigError, WithheldValue, formatIssue } from "../../src/config/issues";
 import { specFrom, zonesOf } from "../support/sovereigns";
 import type { TenantDocument } from "../../src/config/sovereign-config";
+import { issuesOf } from "../support/config-issues";
 
 const P = "sovereign-stacks";
 const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
 const realm = { realmURL: "https://auth.omantel.omani.works/realms/x" };
 
-/** The issues a config produces (fails the test if it is valid). */
-function issuesOf(values: Record<string, unknown>, docs: TenantDocument[] = []): ConfigIssue[] {
-    try {
-        specFrom(values, docs);
-    } catch (err) {
-        assert.ok(err instanceof SovereignConfigError, String(err));
-        return [...err.issues];
-    }
-    assert.fail("expected the config to be rejected");
-}
 
 /** Exactly one issue at `path`, with its value, and a message that names both. */
 function expectOne(values: Record<string, unknown>, path: string, value: unknown, problem: RegExp, docs: TenantDocument[] = []): ConfigIssue {

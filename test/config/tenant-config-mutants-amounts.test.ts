@@ -2,23 +2,15 @@
 // limits and sizes, requests above limits, the tenant web host, the OIDC client ID and the PowerDNS
 // API-key Secret name, each with its exact issue (key path, value, problem, fix).
 import { strict as assert } from "node:assert";
-import { ConfigIssue, SovereignConfigError, WithheldValue } from "../../src/config/issues";
+import { WithheldValue } from "../../src/config/issues";
 import { quantityAmount } from "../../src/config/tenant-config";
 import { specFrom, zonesOf } from "../support/sovereigns";
+import { issuesOf } from "../support/config-issues";
 
 const P = "sovereign-stacks";
 const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
 const REALM = "https://auth.omantel.omani.works/realms/sme";
 
-function issuesOf(values: Record<string, unknown>): ConfigIssue[] {
-    try {
-        specFrom(values);
-    } catch (err) {
-        assert.ok(err instanceof SovereignConfigError, String(err));
-        return [...err.issues];
-    }
-    assert.fail("expected the config to be rejected");
-}
 function tenantIssues(tenant: Record<string, unknown>, extra: Record<string, unknown> = {}): [string, unknown, string, string][] {
     return issuesOf({ ...BASE, ...extra, tenants: [tenant] }).map((i) => [i.path, i.value, i.problem, i.fix]);
 }

@@ -2,23 +2,15 @@
 // back, the Kubernetes quantity pattern's edges, and the exact issue (key path, value, problem, fix) of
 // every tenant check that had never fired.
 import { strict as assert } from "node:assert";
-import { ConfigIssue, SovereignConfigError, WithheldValue } from "../../src/config/issues";
+import { WithheldValue } from "../../src/config/issues";
 import type { TenantDocument } from "../../src/config/sovereign-config";
 import { specFrom, zonesOf } from "../support/sovereigns";
+import { issuesOf } from "../support/config-issues";
 
 const P = "sovereign-stacks";
 const BASE = { fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") };
 const REALM = "https://auth.omantel.omani.works/realms/sme";
 
-function issuesOf(values: Record<string, unknown>, docs: TenantDocument[] = []): ConfigIssue[] {
-    try {
-        specFrom(values, docs);
-    } catch (err) {
-        assert.ok(err instanceof SovereignConfigError, String(err));
-        return [...err.issues];
-    }
-    assert.fail("expected the config to be rejected");
-}
 /** The issues of one inline tenant, as [path, value, problem, fix]. */
 function tenantIssues(tenant: Record<string, unknown>): [string, unknown, string, string][] {
     return issuesOf({ ...BASE, tenants: [tenant] }).map((i) => [i.path, i.value, i.problem, i.fix]);
