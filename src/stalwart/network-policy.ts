@@ -13,6 +13,7 @@
 import type { TenantSpec } from "../model/tenant-spec";
 import {
     bootstrapLabels,
+    Labels,
     bootstrapSelectorLabels,
     certificateReloadLabels,
     certificateReloadSelectorLabels,
@@ -138,15 +139,14 @@ export function stalwartNetworkPolicy(tenant: TenantSpec, opts: StalwartNetworkP
     };
 }
 
-/** The bootstrap Job pod: DNS, and Stalwart's HTTP listener; nothing may connect to it. */
-export function bootstrapNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifest {
-    const names = stalwartNames(tenant.slug);
+/** A pod that calls Stalwart's API (api-client-pod.ts): DNS, and Stalwart's HTTP listener; nothing may connect to it. */
+function apiClientNetworkPolicy(tenant: TenantSpec, name: string, labels: Labels, selector: Labels): NetworkPolicyManifest {
     return {
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
-        metadata: { name: names.bootstrapPolicy, namespace: names.namespace, labels: bootstrapLabels(tenant.slug) },
+        metadata: { name, namespace: stalwartNames(tenant.slug).namespace, labels },
         spec: {
-            podSelector: { matchLabels: bootstrapSelectorLabels(tenant.slug) },
+            podSelector: { matchLabels: selector },
             policyTypes: ["Ingress", "Egress"],
             ingress: [],
             egress: [DNS_EGRESS, { to: [{ podSelector: { matchLabels: stalwartSelectorLabels(tenant.slug) } }], ports: tcp(HTTP_PORT) }],
@@ -154,20 +154,14 @@ export function bootstrapNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifes
     };
 }
 
-/** The certificate-reload CronJob's pods: DNS, and Stalwart's HTTP listener; nothing may connect to them. */
+/** The bootstrap Job pod. */
+export function bootstrapNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifest {
+    return apiClientNetworkPolicy(tenant, stalwartNames(tenant.slug).bootstrapPolicy, bootstrapLabels(tenant.slug), bootstrapSelectorLabels(tenant.slug));
+}
+
+/** The certificate-reload CronJob's pods. */
 export function certificateReloadNetworkPolicy(tenant: TenantSpec): NetworkPolicyManifest {
-    const names = stalwartNames(tenant.slug);
-    return {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: names.certificateReloadPolicy, namespace: names.namespace, labels: certificateReloadLabels(tenant.slug) },
-        spec: {
-            podSelector: { matchLabels: certificateReloadSelectorLabels(tenant.slug) },
-            policyTypes: ["Ingress", "Egress"],
-            ingress: [],
-            egress: [DNS_EGRESS, { to: [{ podSelector: { matchLabels: stalwartSelectorLabels(tenant.slug) } }], ports: tcp(HTTP_PORT) }],
-        },
-    };
+    return apiClientNetworkPolicy(tenant, stalwartNames(tenant.slug).certificateReloadPolicy, certificateReloadLabels(tenant.slug), certificateReloadSelectorLabels(tenant.slug));
 }
 
 export interface CiliumNetworkPolicyManifest {
