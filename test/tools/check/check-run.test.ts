@@ -3,20 +3,12 @@
 
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { CheckIO, Render, parseArgs, runCheck } from "../../../src/tools/check/check-cli";
+import { Render, parseArgs, runCheck } from "../../../src/tools/check/check-cli";
 import { AttachmentError } from "../../../src/proof/sovereign-attachment";
 import { planSovereign } from "../../../src/plan/sovereign-plan";
+import { bufferIO } from "../../support/check-io";
 import { specFrom, zonesOf } from "../../support/sovereigns";
 
-function bufferIO() {
-    const out = { stdout: "", stderr: "", files: new Map<string, string>() };
-    const io: CheckIO = {
-        stdout: (t) => void (out.stdout += t),
-        stderr: (t) => void (out.stderr += t),
-        writeFile: (f, t) => void out.files.set(f, t),
-    };
-    return { io, out };
-}
 
 const PINNED =
     "HTTPRoute keycloak/keycloak -> Gateway kube-system/cilium-gateway sectionName https: Accepted=False, reason NoMatchingParent " +

@@ -2,21 +2,13 @@
 // per problem (stderr and report), a valid render adds nothing to the output.
 
 import { strict as assert } from "node:assert";
-import { CheckIO, Render, runCheck } from "../../../src/tools/check/check-cli";
+import { Render, runCheck } from "../../../src/tools/check/check-cli";
 import type { RenderedDocument } from "../../../src/tools/render/documents";
 import { planSovereign } from "../../../src/plan/sovereign-plan";
 import { checkSchemas, schemaSection } from "../../../src/tools/schema/check-step";
+import { bufferIO } from "../../support/check-io";
 import { specFrom, zonesOf } from "../../support/sovereigns";
 
-function bufferIO() {
-    const out = { stdout: "", stderr: "", files: new Map<string, string>() };
-    const io: CheckIO = {
-        stdout: (t) => void (out.stdout += t),
-        stderr: (t) => void (out.stderr += t),
-        writeFile: (f, t) => void out.files.set(f, t),
-    };
-    return { io, out };
-}
 
 function rendering(documents: RenderedDocument[]): Render {
     const spec = specFrom({ fqdn: "omantel.omani.works", zones: zonesOf("omani.works", "omani.homes") });
